@@ -1,0 +1,58 @@
+namespace ShoppableVideo.Consumers.Storage;
+
+/// <summary>Buckets as folders under one root: <c>{root}/{bucket}/{key}</c>. Writes go to a temporary
+/// file in the same folder and are renamed into place, so a reader sees all of an object or none.</summary>
+public sealed class FolderObjectStore(string root) : IObjectStore
+{
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public string GetMediaLocation(string bucket, string key) => PathOf(bucket, key);
+
+    public Task<Stream> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(bucket, key);
+        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        return Task.FromResult(stream);
+    }
+
+    public Task<bool> ExistsAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
+        Task.FromResult(File.Exists(PathOf(bucket, key)));
+
+    public async Task WriteAsync(string bucket, string key, Stream content, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(bucket, key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = $"{path}.{Guid.NewGuid():N}.partial";
+        try
+        {
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+                await content.CopyToAsync(file, cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    public Task DeleteAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    {
+        File.Delete(PathOf(bucket, key));
+        return Task.CompletedTask;
+    }
+
+    public string BucketPath(string bucket) => Path.Combine(Root, BucketName(bucket));
+
+    string PathOf(string bucket, string key)
+    {
+        ObjectKey.EnsureValid(key);
+        var path = Path.GetFullPath(Path.Combine(BucketPath(bucket), key));
+        // Belt and braces: the key rule already forbids '..', but the containment check is what matters.
+        if (!path.StartsWith(BucketPath(bucket) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new InvalidObjectKeyException(key, "the key points outside its bucket");
+        return path;
+    }
+
+    static string BucketName(string bucket) =>
+        Buckets.All.Contains(bucket) ? bucket : throw new ArgumentException($"Unknown bucket '{bucket}'.", nameof(bucket));
+}

@@ -1,0 +1,21 @@
+namespace ShoppableVideo.Messages;
+
+// One command per VideoProcessing step. Each carries what its consumer needs, so a consumer never
+// reads saga state and a re-sent command (retry, resume after a crash) does the same work again.
+
+public record ProbeVideo(Guid VideoId, StoredObject Video);
+
+/// <summary>The single decode pass: per-frame shot signals plus candidate JPEGs for representatives.</summary>
+public record ExtractFrames(Guid VideoId, StoredObject Video, VideoProbe Probe);
+
+public record DetectSegments(Guid VideoId, VideoProbe Probe, string FrameSignalsKey);
+
+public record AnalyzeFrames(Guid VideoId, IReadOnlyList<Segment> Segments);
+
+public record PublishMetadata(
+    Guid VideoId,
+    StoredObject Video,
+    VideoProbe Probe,
+    IReadOnlyList<Segment> Segments,
+    string Analysis,
+    IReadOnlyList<SegmentMatches> Matches);

@@ -1,0 +1,32 @@
+namespace ShoppableVideo.Messages;
+
+/// <summary>What ffprobe (or MediaConvert) says about a video stream.</summary>
+public record VideoProbe(
+    double DurationSeconds,
+    double FramesPerSecond,
+    int Width,
+    int Height,
+    string Codec,
+    int RotationDegrees,
+    long EstimatedFrameCount);
+
+/// <summary>A frame kept as a JPEG artifact, at an exact frame number and presentation time.</summary>
+public record RepresentativeFrame(long FrameNumber, double Seconds, string ArtifactKey);
+
+/// <summary>A shot: frames [StartFrame, EndFrame] inclusive, with the frames chosen to stand for it.</summary>
+public record Segment(
+    int Index,
+    long StartFrame,
+    long EndFrame,
+    double StartSeconds,
+    double EndSeconds,
+    IReadOnlyList<RepresentativeFrame> Frames);
+
+/// <summary>A box in image coordinates normalised to 0..1.</summary>
+public record NormalizedBox(double Left, double Top, double Width, double Height);
+
+/// <summary>A catalog product seen in a shot.</summary>
+public record ProductMatch(string ProductId, double Score, NormalizedBox Box, double Seconds);
+
+/// <summary>The products found in one shot.</summary>
+public record SegmentMatches(int SegmentIndex, IReadOnlyList<ProductMatch> Products);
