@@ -15,7 +15,11 @@ public record ManifestRowError(int Line, string Reason);
 
 public record ParseCatalogManifest(Guid BatchId, StoredObject Manifest);
 
-public record CatalogManifestParsed(Guid BatchId, IReadOnlyList<CatalogProduct> Products, IReadOnlyList<ManifestRowError> Errors);
+/// <summary>A product to ingest; ProductImageId is derived from the batch and the row, so re-parsing
+/// the same manifest names the same per-image sagas.</summary>
+public record ParsedProduct(Guid ProductImageId, CatalogProduct Product);
+
+public record CatalogManifestParsed(Guid BatchId, IReadOnlyList<ParsedProduct> Products, IReadOnlyList<ManifestRowError> Errors);
 
 public record CatalogManifestRejected(Guid BatchId, string Reason);
 
@@ -51,4 +55,7 @@ public record CatalogIngestionCompleted(Guid BatchId, StoredObject Manifest, int
 
 public record CatalogIngestionFailed(Guid BatchId, StoredObject Manifest, string Reason);
 
+/// <summary>Sent at start-up for every unfinished catalog saga (batch or product image).</summary>
 public record ResumeCatalogIngestion(Guid CorrelationId);
+
+public record CatalogBatchStepTimedOut(Guid BatchId);

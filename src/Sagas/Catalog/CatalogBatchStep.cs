@@ -1,0 +1,11 @@
+using ShoppableVideo.Sagas.Steps;
+
+namespace ShoppableVideo.Sagas.Catalog;
+
+public static class CatalogBatchStep
+{
+    public const string ParseManifest = "ParseManifest";
+    public const string IngestProducts = "IngestProducts";
+
+    public static StepPlan Plan { get; } = new((ParseManifest, 5), (IngestProducts, 95));
+}

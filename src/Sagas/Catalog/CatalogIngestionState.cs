@@ -1,0 +1,28 @@
+using MassTransit;
+using ShoppableVideo.Messages;
+using ShoppableVideo.Sagas.Steps;
+
+namespace ShoppableVideo.Sagas.Catalog;
+
+/// <summary>One catalog manifest: parsed once, then one ProductImage saga per row, counted back in.</summary>
+public class CatalogIngestionState : IStepSaga, ISagaVersion
+{
+    public Guid CorrelationId { get; set; }
+    public int Version { get; set; }
+    public string CurrentState { get; set; } = "";
+
+    public StoredObject? Manifest { get; set; }
+    public List<ParsedProduct> Products { get; set; } = [];
+    public List<ManifestRowError> Errors { get; set; } = [];
+    public List<Guid> Ingested { get; set; } = [];
+    public List<Guid> FailedImages { get; set; } = [];
+
+    public string? CurrentStep { get; set; }
+    public double Percent { get; set; }
+    public List<StepTiming> Timings { get; set; } = [];
+    public Guid? StepTimeoutTokenId { get; set; }
+    public string? FailedStep { get; set; }
+    public string? FailureReason { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+}

@@ -1,0 +1,43 @@
+using ShoppableVideo.Messages;
+
+namespace ShoppableVideo.Sagas.Catalog;
+
+/// <summary>Counting product outcomes back into the batch. Each product image reports once per outcome,
+/// but a report may arrive twice: counting by id keeps the totals right.</summary>
+public static class CatalogIngestionStateExtensions
+{
+    public static void RecordIngested(this CatalogIngestionState batch, Guid productImageId)
+    {
+        if (!batch.Ingested.Contains(productImageId))
+            batch.Ingested.Add(productImageId);
+        batch.UpdatePercent();
+    }
+
+    public static void RecordFailed(this CatalogIngestionState batch, ProductImageFailed failure)
+    {
+        if (!batch.FailedImages.Contains(failure.ProductImageId))
+        {
+            batch.FailedImages.Add(failure.ProductImageId);
+            batch.Errors.Add(new ManifestRowError(failure.Line, $"{failure.ProductId}: {failure.Step} failed: {failure.Reason}"));
+        }
+        batch.UpdatePercent();
+    }
+
+    public static bool AllProductsReported(this CatalogIngestionState batch) =>
+        batch.Ingested.Count + batch.FailedImages.Count >= batch.Products.Count;
+
+    public static IEnumerable<ProductImageSubmitted> UnreportedSubmissions(this CatalogIngestionState batch) =>
+        batch.Products
+            .Where(p => !batch.Ingested.Contains(p.ProductImageId) && !batch.FailedImages.Contains(p.ProductImageId))
+            .Select(p => new ProductImageSubmitted(p.ProductImageId, batch.CorrelationId, p.Product, batch.Manifest!.Bucket));
+
+    public static CatalogIngestionCompleted ToCompletedEvent(this CatalogIngestionState batch) =>
+        new(batch.CorrelationId, batch.Manifest!, batch.Ingested.Count, batch.FailedImages.Count,
+            batch.Errors.OrderBy(e => e.Line).ToList());
+
+    static void UpdatePercent(this CatalogIngestionState batch)
+    {
+        var done = batch.Products.Count == 0 ? 100 : 100.0 * (batch.Ingested.Count + batch.FailedImages.Count) / batch.Products.Count;
+        batch.Percent = Math.Max(batch.Percent, CatalogBatchStep.Plan.OverallPercent(CatalogBatchStep.IngestProducts, done));
+    }
+}

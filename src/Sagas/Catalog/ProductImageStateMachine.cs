@@ -1,0 +1,108 @@
+using MassTransit;
+using ShoppableVideo.Messages;
+using ShoppableVideo.Sagas.Steps;
+
+namespace ShoppableVideo.Sagas.Catalog;
+
+/// <summary>Per product image: Decode → Detect → Embed → Index → Completed | Failed. Reports its outcome
+/// to the manifest's batch saga.</summary>
+public class ProductImageStateMachine : StepMachine<ProductImageState, ProductImageStepTimedOut>
+{
+    public ProductImageStateMachine(StepPolicy policy) : base(ProductImageStep.Plan, policy)
+    {
+        InstanceState(x => x.CurrentState);
+
+        Event(() => Submitted, x => x.CorrelateById(m => m.Message.ProductImageId));
+        Event(() => Decoded, x => x.CorrelateById(m => m.Message.ProductImageId));
+        Event(() => Detected, x => x.CorrelateById(m => m.Message.ProductImageId));
+        Event(() => Embedded, x => x.CorrelateById(m => m.Message.ProductImageId));
+        Event(() => Indexed, x => x.CorrelateById(m => m.Message.ProductImageId));
+        Event(() => StepFailed, x => x.CorrelateById(m => m.Message.ProductImageId));
+        Event(() => Resume, x => x.CorrelateById(m => m.Message.CorrelationId));
+        Event(() => DecodeFaulted, x => x.CorrelateById(m => m.Message.Message.ProductImageId));
+        Event(() => DetectFaulted, x => x.CorrelateById(m => m.Message.Message.ProductImageId));
+        Event(() => EmbedFaulted, x => x.CorrelateById(m => m.Message.Message.ProductImageId));
+        Event(() => IndexFaulted, x => x.CorrelateById(m => m.Message.Message.ProductImageId));
+
+        Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s =>
+        {
+            s.Delay = policy.StepTimeout;
+            s.Received = r => r.CorrelateById(m => m.Message.ProductImageId);
+        });
+
+        OnUnhandledEvent(x => x.Ignore());
+
+        Initially(
+            When(Submitted)
+                .Then(x =>
+                {
+                    (x.Saga.BatchId, x.Saga.Bucket, x.Saga.Product) = (x.Message.BatchId, x.Message.Bucket, x.Message.Product);
+                    x.Saga.CreatedAt = DateTimeOffset.UtcNow;
+                })
+                .BeginStep(ProductImageStep.Decode, this)
+                .TransitionTo(Decoding));
+
+        During(Decoding,
+            When(Decoded)
+                .Then(x => x.Saga.ImageContentHash = x.Message.ContentHash)
+                .BeginStep(ProductImageStep.Detect, this)
+                .TransitionTo(Detecting));
+
+        During(Detecting,
+            When(Detected)
+                .Then(x => (x.Saga.Analysis, x.Saga.Regions) = (x.Message.Analysis, [.. x.Message.Regions]))
+                .BeginStep(ProductImageStep.Embed, this)
+                .TransitionTo(Embedding));
+
+        During(Embedding,
+            When(Embedded)
+                .Then(x => x.Saga.Embeddings = x.Message.Embeddings)
+                .BeginStep(ProductImageStep.Index, this)
+                .TransitionTo(Indexing));
+
+        During(Indexing,
+            When(Indexed)
+                .SucceedAll(this)
+                .Publish(x => new ProductImageIngested(x.Saga.CorrelationId, x.Saga.BatchId, x.Saga.Product!.ProductId))
+                .TransitionTo(Completed));
+
+        During([Decoding, Detecting, Embedding, Indexing],
+            When(StepFailed, x => x.Message.Step == x.Saga.CurrentStep)
+                .FailStep(x => x.Message.Reason, this).PublishFailure().TransitionTo(Failed),
+            When(DecodeFaulted).FailStep(x => FaultReason(x.Message), this).PublishFailure().TransitionTo(Failed),
+            When(DetectFaulted).FailStep(x => FaultReason(x.Message), this).PublishFailure().TransitionTo(Failed),
+            When(EmbedFaulted).FailStep(x => FaultReason(x.Message), this).PublishFailure().TransitionTo(Failed),
+            When(IndexFaulted).FailStep(x => FaultReason(x.Message), this).PublishFailure().TransitionTo(Failed),
+            When(StepTimeout.Received, x => x.Saga.MayRetryStep(policy))
+                .RetryStep(this),
+            When(StepTimeout.Received, x => !x.Saga.MayRetryStep(policy))
+                .FailStep(_ => policy.TimedOutReason, this).PublishFailure().TransitionTo(Failed),
+            When(Resume)
+                .RetryStep(this));
+    }
+
+    public State Decoding { get; private set; } = null!;
+    public State Detecting { get; private set; } = null!;
+    public State Embedding { get; private set; } = null!;
+    public State Indexing { get; private set; } = null!;
+    public State Completed { get; private set; } = null!;
+    public State Failed { get; private set; } = null!;
+
+    public Event<ProductImageSubmitted> Submitted { get; private set; } = null!;
+    public Event<ProductImageDecoded> Decoded { get; private set; } = null!;
+    public Event<ProductItemsDetected> Detected { get; private set; } = null!;
+    public Event<ProductItemsEmbedded> Embedded { get; private set; } = null!;
+    public Event<ProductIndexed> Indexed { get; private set; } = null!;
+    public Event<ProductImageStepFailed> StepFailed { get; private set; } = null!;
+    public Event<ResumeCatalogIngestion> Resume { get; private set; } = null!;
+    public Event<Fault<DecodeProductImage>> DecodeFaulted { get; private set; } = null!;
+    public Event<Fault<DetectProductItems>> DetectFaulted { get; private set; } = null!;
+    public Event<Fault<EmbedProductItems>> EmbedFaulted { get; private set; } = null!;
+    public Event<Fault<IndexProduct>> IndexFaulted { get; private set; } = null!;
+
+    public static IReadOnlyList<string> FinalStates { get; } = [nameof(Completed), nameof(Failed)];
+
+    public override object CommandFor(ProductImageState saga) => ProductImageStepCommands.For(saga);
+
+    public override ProductImageStepTimedOut TimedOut(Guid correlationId) => new(correlationId);
+}

@@ -1,0 +1,21 @@
+using ShoppableVideo.Messages;
+
+namespace ShoppableVideo.Sagas.Catalog;
+
+/// <summary>Builds the command for a product image's current step from saga state alone.</summary>
+public static class ProductImageStepCommands
+{
+    public static object For(ProductImageState saga)
+    {
+        var id = saga.CorrelationId;
+        var product = saga.Product ?? throw new InvalidOperationException($"Product image saga {id} has no product.");
+        return saga.CurrentStep switch
+        {
+            ProductImageStep.Decode => new DecodeProductImage(id, saga.Bucket, product),
+            ProductImageStep.Detect => new DetectProductItems(id, saga.Bucket, product),
+            ProductImageStep.Embed => new EmbedProductItems(id, saga.Bucket, product, saga.Regions),
+            ProductImageStep.Index => new IndexProduct(id, product, saga.ImageContentHash ?? "", saga.Embeddings),
+            var step => throw new InvalidOperationException($"Product image saga {id} has no command for step '{step}'."),
+        };
+    }
+}

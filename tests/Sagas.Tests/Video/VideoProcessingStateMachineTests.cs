@@ -1,0 +1,148 @@
+using MassTransit.Testing;
+using ShoppableVideo.Messages;
+using ShoppableVideo.Sagas.Steps;
+using ShoppableVideo.Sagas.Video;
+
+namespace ShoppableVideo.Sagas.Tests.Video;
+
+public class VideoProcessingStateMachineTests
+{
+    [Fact]
+    public async Task A_video_runs_every_step_in_order_and_completes_with_a_document()
+    {
+        var script = new StepScript();
+        await using var test = await VideoSagaHarness.StartAsync(script);
+        var video = VideoSagaHarness.NewVideo();
+
+        await test.Harness.Bus.Publish(video);
+
+        var saga = await test.WaitForState(video.VideoId, test.Machine.Completed);
+        Assert.Equal(VideoStep.Plan.InOrder, saga.Timings.Select(t => t.Step));
+        Assert.All(saga.Timings, t => Assert.NotNull(t.FinishedAt));
+        Assert.Equal(100, saga.Percent);
+        Assert.Equal("not-configured", saga.Analysis);
+        Assert.Equal($"videos/{video.VideoId:N}/shoppable.json", saga.DocumentKey);
+        Assert.True(await test.Harness.Published.Any<VideoProcessingCompleted>(m => m.Context.Message.VideoId == video.VideoId));
+    }
+
+    [Theory]
+    [InlineData(VideoStep.Probe)]
+    [InlineData(VideoStep.ExtractFrames)]
+    [InlineData(VideoStep.DetectSegments)]
+    [InlineData(VideoStep.AnalyzeFrames)]
+    [InlineData(VideoStep.PublishMetadata)]
+    public async Task A_step_that_refuses_its_input_fails_the_video_with_the_step_and_reason(string step)
+    {
+        var script = new StepScript().On(step, StepBehaviour.RejectInput);
+        await using var test = await VideoSagaHarness.StartAsync(script);
+        var video = VideoSagaHarness.NewVideo();
+
+        await test.Harness.Bus.Publish(video);
+
+        var saga = await test.WaitForState(video.VideoId, test.Machine.Failed);
+        Assert.Equal(step, saga.FailedStep);
+        Assert.Equal($"{step} refused the input", saga.FailureReason);
+        Assert.True(await test.Harness.Published.Any<VideoProcessingFailed>(m =>
+            m.Context.Message.VideoId == video.VideoId && m.Context.Message.Step == step));
+        Assert.False(await test.Harness.Published.Any<VideoProcessingCompleted>());
+        // Nothing after the failed step was started.
+        var later = VideoStep.Plan.InOrder.SkipWhile(s => s != step).Skip(1);
+        Assert.All(later, s => Assert.Equal(0, script.Received(s)));
+    }
+
+    [Fact]
+    public async Task A_step_that_crashes_fails_the_video_with_the_exception_message()
+    {
+        var script = new StepScript().On(VideoStep.DetectSegments, StepBehaviour.Throw);
+        await using var test = await VideoSagaHarness.StartAsync(script);
+        var video = VideoSagaHarness.NewVideo();
+
+        await test.Harness.Bus.Publish(video);
+
+        var saga = await test.WaitForState(video.VideoId, test.Machine.Failed);
+        Assert.Equal(VideoStep.DetectSegments, saga.FailedStep);
+        Assert.Contains("DetectSegments crashed", saga.FailureReason);
+    }
+
+    [Fact]
+    public async Task A_step_whose_command_was_lost_is_retried_after_its_timeout_and_the_video_completes()
+    {
+        var script = new StepScript().On(VideoStep.ExtractFrames, StepBehaviour.IgnoreFirstThenSucceed);
+        var policy = new StepPolicy { StepTimeout = TimeSpan.FromMilliseconds(300), MaxAttempts = 3 };
+        await using var test = await VideoSagaHarness.StartAsync(script, policy);
+        var video = VideoSagaHarness.NewVideo();
+
+        await test.Harness.Bus.Publish(video);
+
+        var saga = await test.WaitForState(video.VideoId, test.Machine.Completed);
+        Assert.Equal(2, script.Received(VideoStep.ExtractFrames));
+        Assert.Equal(2, saga.Timings.Single(t => t.Step == VideoStep.ExtractFrames).Attempts);
+    }
+
+    [Fact]
+    public async Task A_step_that_never_answers_times_out_a_bounded_number_of_times_then_fails()
+    {
+        var script = new StepScript().On(VideoStep.AnalyzeFrames, StepBehaviour.Ignore);
+        var policy = new StepPolicy { StepTimeout = TimeSpan.FromMilliseconds(200), MaxAttempts = 3 };
+        await using var test = await VideoSagaHarness.StartAsync(script, policy);
+        var video = VideoSagaHarness.NewVideo();
+
+        await test.Harness.Bus.Publish(video);
+
+        var saga = await test.WaitForState(video.VideoId, test.Machine.Failed);
+        Assert.Equal(VideoStep.AnalyzeFrames, saga.FailedStep);
+        Assert.Contains("timed out 3 times", saga.FailureReason);
+        Assert.Equal(3, script.Received(VideoStep.AnalyzeFrames));
+    }
+
+    [Fact]
+    public async Task The_same_object_event_delivered_twice_makes_one_saga_and_one_document()
+    {
+        var script = new StepScript();
+        await using var test = await VideoSagaHarness.StartAsync(script);
+        var video = VideoSagaHarness.NewVideo();
+
+        await test.Harness.Bus.Publish(video);
+        await test.WaitForState(video.VideoId, test.Machine.Completed);
+        await test.Harness.Bus.Publish(video);
+        await test.Harness.InactivityTask;
+
+        Assert.Single(test.Saga.Sagas.Select(x => x.CorrelationId == video.VideoId));
+        Assert.Equal(1, script.Received(VideoStep.Probe));
+        Assert.Equal(1, script.Received(VideoStep.PublishMetadata));
+        Assert.Equal(1, await test.Harness.Published.SelectAsync<VideoProcessingCompleted>().Count());
+    }
+
+    [Fact]
+    public async Task A_resumed_saga_reissues_the_command_of_the_step_it_is_in()
+    {
+        var script = new StepScript().On(VideoStep.ExtractFrames, StepBehaviour.IgnoreFirstThenSucceed);
+        await using var test = await VideoSagaHarness.StartAsync(script);
+        var video = VideoSagaHarness.NewVideo();
+
+        await test.Harness.Bus.Publish(video);
+        await test.WaitForState(video.VideoId, test.Machine.ExtractingFrames);
+        await test.Harness.Bus.Publish(new ResumeVideoProcessing(video.VideoId));
+
+        await test.WaitForState(video.VideoId, test.Machine.Completed);
+        Assert.Equal(2, script.Received(VideoStep.ExtractFrames));
+    }
+
+    [Fact]
+    public async Task Progress_inside_a_step_moves_the_overall_percent_forward()
+    {
+        var script = new StepScript().On(VideoStep.ExtractFrames, StepBehaviour.Ignore);
+        await using var test = await VideoSagaHarness.StartAsync(script);
+        var video = VideoSagaHarness.NewVideo();
+
+        await test.Harness.Bus.Publish(video);
+        await test.WaitForState(video.VideoId, test.Machine.ExtractingFrames);
+        var before = test.Saga.Sagas.Contains(video.VideoId).Percent;
+        await test.Harness.Bus.Publish(new VideoStepProgressed(video.VideoId, VideoStep.ExtractFrames, 50));
+        await test.Harness.InactivityTask;
+
+        var after = test.Saga.Sagas.Contains(video.VideoId).Percent;
+        Assert.Equal(VideoStep.Plan.OverallPercent(VideoStep.ExtractFrames, 50), after);
+        Assert.True(after > before);
+    }
+}
