@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using MassTransit;
+using ShoppableVideo.Consumers.Storage;
+using ShoppableVideo.Messages;
+
+namespace ShoppableVideo.Consumers.Catalog;
+
+/// <summary>Checks the photo exists, is an image and is within the pixel limit (from its header alone),
+/// and hashes its bytes so an unchanged photo can be recognised later.</summary>
+public sealed class DecodeProductImageConsumer(IObjectStore store, IImageInspector inspector, CatalogOptions options)
+    : IConsumer<DecodeProductImage>
+{
+    public const string Step = "Decode";
+
+    public async Task Consume(ConsumeContext<DecodeProductImage> context)
+    {
+        var (id, bucket, product) = (context.Message.ProductImageId, context.Message.Bucket, context.Message.Product);
+        try
+        {
+            if (!await store.ExistsAsync(bucket, product.ImageKey, context.CancellationToken))
+                throw new ProductImageRejectedException($"image '{product.ImageKey}' is not in the {bucket} bucket");
+            var header = await inspector.InspectAsync(bucket, product.ImageKey, context.CancellationToken);
+            if ((long)header.Width * header.Height > options.MaxImagePixels)
+                throw new ProductImageRejectedException(
+                    $"image '{product.ImageKey}' is {header.Width}x{header.Height}, over the limit of {options.MaxImagePixels} pixels");
+            await using var content = await store.OpenReadAsync(bucket, product.ImageKey, context.CancellationToken);
+            var hash = "sha256:" + Convert.ToHexStringLower(await SHA256.HashDataAsync(content, context.CancellationToken));
+            await context.Publish(new ProductImageDecoded(id, header.Width, header.Height, hash));
+        }
+        catch (Exception e) when (e is ProductImageRejectedException or InvalidObjectKeyException)
+        {
+            await context.Publish(new ProductImageStepFailed(id, Step, e.Message));
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using ShoppableVideo.Messages;
+
+namespace ShoppableVideo.Consumers.Catalog;
+
+/// <summary>The products the shop sells, as the catalog manifests describe them.</summary>
+public interface IProductCatalog
+{
+    Task UpsertAsync(CatalogProduct product, string imageContentHash, CancellationToken cancellationToken);
+
+    Task<CatalogEntry?> FindAsync(string productId, CancellationToken cancellationToken);
+}
+
+public record CatalogEntry(CatalogProduct Product, string ImageContentHash, DateTimeOffset IndexedAt);

@@ -1,0 +1,42 @@
+using ShoppableVideo.Messages;
+
+namespace ShoppableVideo.Consumers.Metadata;
+
+/// <summary>The shoppable metadata document a player or shop reads: every shot with its time range, its
+/// representative frames and the products found in it.</summary>
+public record ShoppableDocument(
+    string SchemaVersion,
+    Guid VideoId,
+    ShoppableVideoInfo Video,
+    string Analysis,
+    IReadOnlyList<ShoppableSegment> Segments)
+{
+    public const string CurrentSchemaVersion = "1.0";
+
+    public static string KeyFor(Guid videoId) => $"videos/{videoId:N}/shoppable.json";
+
+    public static ShoppableDocument From(PublishMetadata command)
+    {
+        var matches = command.Matches.ToDictionary(m => m.SegmentIndex, m => m.Products);
+        return new ShoppableDocument(
+            CurrentSchemaVersion,
+            command.VideoId,
+            new ShoppableVideoInfo(
+                command.Video.Bucket, command.Video.Key, command.Video.Size, command.Video.ContentHash,
+                command.Probe.DurationSeconds, command.Probe.FramesPerSecond, command.Probe.Width, command.Probe.Height),
+            command.Analysis,
+            command.Segments
+                .Select(s => new ShoppableSegment(
+                    s.Index, s.StartFrame, s.EndFrame, s.StartSeconds, s.EndSeconds, s.Frames,
+                    matches.GetValueOrDefault(s.Index, [])))
+                .ToList());
+    }
+}
+
+public record ShoppableVideoInfo(
+    string Bucket, string Key, long Size, string ContentHash,
+    double DurationSeconds, double FramesPerSecond, int Width, int Height);
+
+public record ShoppableSegment(
+    int Index, long StartFrame, long EndFrame, double StartSeconds, double EndSeconds,
+    IReadOnlyList<RepresentativeFrame> Frames, IReadOnlyList<ProductMatch> Products);
