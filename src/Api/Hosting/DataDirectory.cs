@@ -1,0 +1,17 @@
+namespace ShoppableVideo.Api.Hosting;
+
+/// <summary>The embedded profile's one folder: buckets as sub-folders and one SQLite file.</summary>
+public sealed record DataDirectory(string Root)
+{
+    public string BucketsRoot => Path.Combine(Root, "buckets");
+    public string DatabasePath => Path.Combine(Root, "shoppable.db");
+
+    public static DataDirectory At(string path) => new(Path.GetFullPath(path));
+
+    public DataDirectory EnsureCreated()
+    {
+        foreach (var bucket in Consumers.Storage.Buckets.All)
+            Directory.CreateDirectory(Path.Combine(BucketsRoot, bucket));
+        return this;
+    }
+}

@@ -1,0 +1,72 @@
+using MassTransit;
+using ShoppableVideo.Consumers.Catalog;
+using ShoppableVideo.Consumers.Intake;
+using ShoppableVideo.Consumers.Media;
+using ShoppableVideo.Consumers.Metadata;
+using ShoppableVideo.Consumers.Storage;
+using ShoppableVideo.Consumers.Vision;
+using ShoppableVideo.Sagas;
+using ShoppableVideo.Sagas.Artifacts;
+using ShoppableVideo.Sagas.Catalog;
+using ShoppableVideo.Sagas.Persistence;
+using ShoppableVideo.Sagas.Steps;
+using ShoppableVideo.Sagas.Video;
+
+namespace ShoppableVideo.Api.Hosting;
+
+/// <summary>The composition root of the embedded profile: folders as buckets, the in-memory bus, one
+/// SQLite file for sagas and the artifact index, ffmpeg for media. Every adapter is chosen here.</summary>
+public static class EmbeddedProfile
+{
+    public static IServiceCollection AddEmbeddedProfile(this IServiceCollection services, EmbeddedSettings settings)
+    {
+        var data = settings.Data.EnsureCreated();
+        var store = new FolderObjectStore(data.BucketsRoot);
+        services.AddSingleton(data);
+        services.AddSingleton(store);
+        services.AddSingleton<IObjectStore>(store);
+        services.AddSingleton(settings.Steps);
+        services.AddSingleton(settings.Intake);
+        services.AddSingleton(settings.Catalog);
+        services.AddSingleton<IFrameAnalyzer, NotConfiguredFrameAnalyzer>();
+        services.AddSingleton<IProductCatalog, FolderProductCatalog>();
+        services.AddSingleton<IImageInspector, FfprobeImageInspector>();
+        services.AddSqliteDatabase(data.DatabasePath);
+        services.AddSqliteArtifactIndex();
+
+        services.AddMassTransit(x =>
+        {
+            x.AddDelayedMessageScheduler();
+            x.AddSagaStateMachine<VideoProcessingStateMachine, VideoProcessingState, VideoProcessingSagaDefinition>()
+                .SqliteRepository();
+            x.AddSagaStateMachine<CatalogIngestionStateMachine, CatalogIngestionState, CatalogIngestionSagaDefinition>()
+                .SqliteRepository();
+            x.AddSagaStateMachine<ProductImageStateMachine, ProductImageState, ProductImageSagaDefinition>()
+                .SqliteRepository();
+
+            x.AddMediaConsumers(settings.ConfigureMedia);
+            x.AddConsumer<AnalyzeFramesConsumer>();
+            x.AddConsumer<PublishMetadataConsumer>();
+            x.AddConsumer<ParseCatalogManifestConsumer>();
+            x.AddConsumer<DecodeProductImageConsumer>();
+            x.AddConsumer<DetectProductItemsConsumer>();
+            x.AddConsumer<EmbedProductItemsConsumer>();
+            x.AddConsumer<IndexProductConsumer>();
+            x.AddConsumer<ArtifactIndexingConsumer>();
+
+            // Transient failures (a busy disk, a tool that crashed) get a few more tries; what still
+            // fails becomes a Fault that ends the saga in Failed with the exception's message.
+            x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Intervals(250, 1000, 4000)));
+
+            x.UsingInMemory((context, cfg) =>
+            {
+                cfg.UseDelayedMessageScheduler();
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+
+        services.AddHostedService<FolderBucketWatcher>();
+        services.AddHostedService<UnfinishedSagaResumer>();
+        return services;
+    }
+}

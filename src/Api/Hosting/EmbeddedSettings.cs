@@ -1,0 +1,16 @@
+using ShoppableVideo.Consumers.Catalog;
+using ShoppableVideo.Consumers.Intake;
+using ShoppableVideo.Consumers.Media;
+using ShoppableVideo.Sagas.Steps;
+
+namespace ShoppableVideo.Api.Hosting;
+
+/// <summary>Everything the embedded profile can be told; tests shorten the time limits.</summary>
+public sealed class EmbeddedSettings
+{
+    public required DataDirectory Data { get; init; }
+    public StepPolicy Steps { get; init; } = new();
+    public IntakeOptions Intake { get; init; } = new();
+    public CatalogOptions Catalog { get; init; } = new();
+    public Action<MediaOptions>? ConfigureMedia { get; init; }
+}

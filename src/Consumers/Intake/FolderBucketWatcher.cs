@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ShoppableVideo.Consumers.Storage;
+using ShoppableVideo.Messages;
+
+namespace ShoppableVideo.Consumers.Intake;
+
+/// <summary>The embedded profile's object events: watches the catalog and videos bucket folders, rescans
+/// them at start (files that arrived while the host was down) and periodically (events the watcher
+/// missed), waits until a file has stopped changing, hashes it and publishes its object event.</summary>
+public sealed class FolderBucketWatcher(
+    FolderObjectStore store,
+    IBus bus,
+    IntakeOptions options,
+    ILogger<FolderBucketWatcher> logger) : BackgroundService
+{
+    static readonly string[] WatchedBuckets = [Buckets.Videos, Buckets.Catalog];
+
+    readonly Channel<(string Bucket, string Path)> pending = Channel.CreateUnbounded<(string, string)>();
+    readonly ConcurrentDictionary<string, byte> announced = new();
+    readonly ConcurrentDictionary<string, byte> settling = new();
+    readonly List<FileSystemWatcher> watchers = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        foreach (var bucket in WatchedBuckets)
+            watchers.Add(Watch(bucket));
+        using var rescans = new PeriodicTimer(options.RescanInterval);
+        _ = Task.Run(async () =>
+        {
+            do Rescan();
+            while (await rescans.WaitForNextTickAsync(stoppingToken));
+        }, stoppingToken);
+
+        await foreach (var (bucket, path) in pending.Reader.ReadAllAsync(stoppingToken))
+            _ = Task.Run(() => AnnounceWhenComplete(bucket, path, stoppingToken), stoppingToken);
+    }
+
+    public override void Dispose()
+    {
+        foreach (var watcher in watchers)
+            watcher.Dispose();
+        base.Dispose();
+    }
+
+    FileSystemWatcher Watch(string bucket)
+    {
+        var folder = store.BucketPath(bucket);
+        Directory.CreateDirectory(folder);
+        var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true, EnableRaisingEvents = true };
+        watcher.Created += (_, e) => Enqueue(bucket, e.FullPath);
+        watcher.Changed += (_, e) => Enqueue(bucket, e.FullPath);
+        watcher.Renamed += (_, e) => Enqueue(bucket, e.FullPath);
+        return watcher;
+    }
+
+    void Rescan()
+    {
+        foreach (var bucket in WatchedBuckets)
+            foreach (var path in Directory.EnumerateFiles(store.BucketPath(bucket), "*", SearchOption.AllDirectories))
+                Enqueue(bucket, path);
+    }
+
+    void Enqueue(string bucket, string path)
+    {
+        if (!IsTemporary(Path.GetFileName(path)))
+            pending.Writer.TryWrite((bucket, path));
+    }
+
+    // Half-written uploads by convention: our own stores write *.partial, editors and tools write these.
+    static bool IsTemporary(string name) =>
+        name.StartsWith('.') || name.StartsWith('~') || name.EndsWith(".partial") || name.EndsWith(".tmp");
+
+    async Task AnnounceWhenComplete(string bucket, string path, CancellationToken cancellationToken)
+    {
+        // A copy raises many change events; one waiter per file is enough, it loops until the file is still.
+        if (!settling.TryAdd(path, 0))
+            return;
+        try
+        {
+            var stored = await WaitUntilComplete(bucket, path, cancellationToken);
+            if (stored is null || !announced.TryAdd($"{stored.Bucket}|{stored.Key}|{stored.Size}|{stored.ContentHash}", 0))
+                return;
+            if (ObjectEvents.For(stored) is { } message)
+            {
+                await bus.Publish(message, message.GetType(), cancellationToken);
+                logger.LogInformation("Announced {Bucket}/{Key} ({Size} bytes)", stored.Bucket, stored.Key, stored.Size);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Could not read {Path} yet: {Reason}", path, e.Message);
+        }
+        finally
+        {
+            settling.TryRemove(path, out _);
+        }
+    }
+
+    /// <summary>Null when the file vanished. A file counts as complete once its size and time stamp held
+    /// still for the settle time and did not change while it was hashed.</summary>
+    async Task<StoredObject?> WaitUntilComplete(string bucket, string path, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var before = Snapshot(path);
+            if (before is null)
+                return null;
+            await Task.Delay(options.SettleTime, cancellationToken);
+            if (Snapshot(path) != before)
+                continue;
+            var hash = await HashAsync(path, cancellationToken);
+            if (Snapshot(path) != before)
+                continue;
+            var key = Path.GetRelativePath(store.BucketPath(bucket), path).Replace(Path.DirectorySeparatorChar, '/');
+            return new StoredObject(bucket, key, before.Value.Size, hash);
+        }
+    }
+
+    static (long Size, DateTime Modified)? Snapshot(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists ? (info.Length, info.LastWriteTimeUtc) : null;
+    }
+
+    static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 20, useAsync: true);
+        return "sha256:" + Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+}

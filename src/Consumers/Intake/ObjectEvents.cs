@@ -1,0 +1,25 @@
+using ShoppableVideo.Consumers.Storage;
+using ShoppableVideo.Messages;
+
+namespace ShoppableVideo.Consumers.Intake;
+
+/// <summary>Turns a complete object into the event that starts its saga. The saga id is derived from the
+/// object's identity (bucket, key, size, content hash): the same object always names the same saga, so
+/// it is processed once however often it is announced; a changed object is a new one.</summary>
+public static class ObjectEvents
+{
+    public static Guid SagaIdFor(StoredObject stored) =>
+        NameBasedGuid.From($"{stored.Bucket}|{stored.Key}|{stored.Size}|{stored.ContentHash}");
+
+    /// <summary>The event for an object, or null for objects that start nothing (catalog photos wait
+    /// for the manifest that names them).</summary>
+    public static object? For(StoredObject stored) => stored.Bucket switch
+    {
+        Buckets.Videos => new VideoObjectCreated(SagaIdFor(stored), stored),
+        Buckets.Catalog when IsManifest(stored.Key) => new CatalogManifestCreated(SagaIdFor(stored), stored),
+        _ => null,
+    };
+
+    public static bool IsManifest(string key) =>
+        key.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || key.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+}
