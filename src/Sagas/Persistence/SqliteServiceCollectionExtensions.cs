@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ShoppableVideo.Sagas.Artifacts;
 
 namespace ShoppableVideo.Sagas.Persistence;
 
@@ -12,6 +13,13 @@ public static class SqliteServiceCollectionExtensions
     public static IServiceCollection AddSqliteDatabase(this IServiceCollection services, string path)
     {
         services.TryAddSingleton(_ => new SqliteDatabase(path));
+        return services;
+    }
+
+    /// <summary>Registers the artifact index over the registered <see cref="SqliteDatabase"/>.</summary>
+    public static IServiceCollection AddSqliteArtifactIndex(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IArtifactIndex, SqliteArtifactIndex>();
         return services;
     }
 }
