@@ -1,0 +1,39 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ShoppableVideo.Sagas.Persistence;
+
+public sealed class SqliteSagaRepositoryOptions<TSaga>
+    where TSaga : class
+{
+    /// <summary>
+    /// Value of the saga_type column. Defaults to the class name; set it explicitly before renaming the
+    /// class, or stored instances become invisible.
+    /// </summary>
+    public string SagaType { get; set; } = typeof(TSaga).Name;
+
+    /// <summary>
+    /// Reads the state name stored in current_state, which the status API and the resume scan filter on.
+    /// Defaults to a public string property named CurrentState, the usual InstanceState target.
+    /// </summary>
+    public Func<TSaga, string?> StateOf { get; set; } = StatePropertyReader("CurrentState");
+
+    public JsonSerializerOptions JsonOptions { get; set; } = DefaultJsonOptions();
+
+    public static Func<TSaga, string?> StatePropertyReader(string propertyName)
+    {
+        var property = typeof(TSaga).GetProperty(propertyName, BindingFlags.Public | BindingFlags.Instance);
+        if (property is null || property.PropertyType != typeof(string) || property.GetMethod is null)
+            return static _ => null;
+
+        var getter = property.GetMethod.CreateDelegate<Func<TSaga, string?>>();
+        return getter;
+    }
+
+    static JsonSerializerOptions DefaultJsonOptions() => new(JsonSerializerDefaults.General)
+    {
+        // Enum names survive reordering of enum members between releases; ordinals do not.
+        Converters = { new JsonStringEnumConverter() },
+    };
+}

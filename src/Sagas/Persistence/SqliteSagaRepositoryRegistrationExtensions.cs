@@ -1,0 +1,39 @@
+using MassTransit;
+using MassTransit.Configuration;
+using MassTransit.Saga;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ShoppableVideo.Sagas.Persistence;
+
+public static class SqliteSagaRepositoryRegistrationExtensions
+{
+    /// <summary>
+    /// Persists this saga in the <see cref="SqliteDatabase"/> registered in the container (see
+    /// <see cref="SqliteServiceCollectionExtensions.AddSqliteDatabase"/>), and registers
+    /// <see cref="ISagaStateReader{TSaga}"/> for the status API.
+    /// </summary>
+    public static ISagaRegistrationConfigurator<TSaga> SqliteRepository<TSaga>(
+        this ISagaRegistrationConfigurator<TSaga> configurator,
+        Action<SqliteSagaRepositoryOptions<TSaga>>? configure = null)
+        where TSaga : class, ISagaVersion
+    {
+        var options = new SqliteSagaRepositoryOptions<TSaga>();
+        configure?.Invoke(options);
+
+        configurator.Repository(services =>
+        {
+            services.TryAddSingleton(provider =>
+                new SqliteSagaRepository<TSaga>(provider.GetRequiredService<SqliteDatabase>(), options));
+            services.TryAddSingleton<ISagaStateReader<TSaga>>(provider =>
+                provider.GetRequiredService<SqliteSagaRepository<TSaga>>());
+
+            services.RegisterLoadSagaRepository<TSaga, SqliteSagaRepositoryContextFactory<TSaga>>();
+            services.RegisterQuerySagaRepository<TSaga, SqliteSagaRepositoryContextFactory<TSaga>>();
+            services.RegisterSagaRepository<TSaga, SqliteSagaRepository<TSaga>,
+                SagaConsumeContextFactory<SqliteSagaRepository<TSaga>, TSaga>, SqliteSagaRepositoryContextFactory<TSaga>>();
+        });
+
+        return configurator;
+    }
+}
