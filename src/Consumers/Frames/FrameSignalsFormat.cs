@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace ShoppableVideo.Consumers.Frames;
+
+/// <summary>A small binary layout for <see cref="FrameSignals"/>: a two-hour video at 30 fps is 216,000
+/// frames, which as JSON would be tens of megabytes. Little-endian, versioned by the magic.</summary>
+public static class FrameSignalsFormat
+{
+    static readonly byte[] Magic = "SVFS0001"u8.ToArray();
+
+    public static void Write(FrameSignals signals, Stream stream)
+    {
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(signals.FramesPerSecond);
+        writer.Write(signals.CandidateInterval);
+        writer.Write(signals.Frames.Count);
+        foreach (var frame in signals.Frames)
+        {
+            writer.Write(frame.FrameNumber);
+            writer.Write(frame.Seconds);
+            writer.Write(frame.ContentScore);
+            writer.Write(frame.Sharpness);
+        }
+        writer.Write(signals.CandidateFrames.Count);
+        foreach (var candidate in signals.CandidateFrames)
+            writer.Write(candidate);
+    }
+
+    public static FrameSignals Read(Stream stream)
+    {
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
+            throw new InvalidDataException("Not a frame-signals artifact (unknown header).");
+        var fps = reader.ReadDouble();
+        var interval = reader.ReadInt32();
+        var frames = new FrameSignal[reader.ReadInt32()];
+        for (var i = 0; i < frames.Length; i++)
+            frames[i] = new FrameSignal(reader.ReadInt64(), reader.ReadDouble(), reader.ReadSingle(), reader.ReadSingle());
+        var candidates = new long[reader.ReadInt32()];
+        for (var i = 0; i < candidates.Length; i++)
+            candidates[i] = reader.ReadInt64();
+        return new FrameSignals(fps, interval, frames, candidates);
+    }
+}

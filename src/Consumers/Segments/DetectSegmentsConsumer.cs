@@ -1,0 +1,39 @@
+using MassTransit;
+using ShoppableVideo.Consumers.Frames;
+using ShoppableVideo.Consumers.Media;
+using ShoppableVideo.Consumers.Storage;
+using ShoppableVideo.Messages;
+
+namespace ShoppableVideo.Consumers.Segments;
+
+public sealed class DetectSegmentsConsumer(IObjectStore store, SegmentBuilder builder) : IConsumer<DetectSegments>
+{
+    public async Task Consume(ConsumeContext<DetectSegments> context)
+    {
+        var message = context.Message;
+        IReadOnlyList<Segment> segments;
+        try
+        {
+            FrameSignals signals;
+            await using (var stream = await store.OpenReadAsync(Buckets.Output, message.FrameSignalsKey, context.CancellationToken))
+            using (var buffer = new MemoryStream())
+            {
+                await stream.CopyToAsync(buffer, context.CancellationToken);
+                buffer.Position = 0;
+                signals = FrameSignalsFormat.Read(buffer);
+            }
+            segments = await builder.BuildAsync(message.VideoId, signals, context.CancellationToken);
+        }
+        catch (Exception e) when (PermanentFailure.ReasonFor(e) is { } reason)
+        {
+            await context.Publish(new VideoStepFailed(message.VideoId, VideoStepNames.DetectSegments, reason));
+            return;
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            await context.Publish(new VideoStepFailed(message.VideoId, VideoStepNames.DetectSegments, $"the frame signals are unreadable: {e.Message}"));
+            return;
+        }
+        await context.Publish(new SegmentsDetected(message.VideoId, segments));
+    }
+}

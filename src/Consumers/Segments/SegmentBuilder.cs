@@ -1,0 +1,44 @@
+using ShoppableVideo.Consumers.Frames;
+using ShoppableVideo.Consumers.Storage;
+using ShoppableVideo.Messages;
+
+namespace ShoppableVideo.Consumers.Segments;
+
+/// <summary>From frame signals to published segments: detect shots, pick their frames, and keep the
+/// chosen candidate JPEGs under deterministic keys in the output bucket.</summary>
+public sealed class SegmentBuilder(IObjectStore store, AdaptiveShotDetector detector, RepresentativeFramePicker picker)
+{
+    public async Task<IReadOnlyList<Segment>> BuildAsync(Guid videoId, FrameSignals signals, CancellationToken cancellationToken = default)
+    {
+        var fps = signals.FramesPerSecond;
+        var segments = new List<Segment>();
+        var kept = new HashSet<long>();
+        foreach (var shot in detector.DetectShots(signals.Frames))
+        {
+            var frames = new List<RepresentativeFrame>();
+            foreach (var pick in picker.Pick(shot, signals))
+            {
+                var key = await KeepAsync(videoId, pick.FrameNumber, cancellationToken);
+                kept.Add(pick.FrameNumber);
+                frames.Add(new RepresentativeFrame(pick.FrameNumber, pick.Seconds, key));
+            }
+            // EndSeconds is where the shot's last frame ends, so consecutive segments tile the timeline.
+            segments.Add(new Segment(segments.Count, shot.StartFrame, shot.EndFrame, shot.StartFrame / fps, (shot.EndFrame + 1) / fps, frames));
+        }
+
+        // Unused candidates are only disk space; the chosen ones stay too, so a repeated step finds them.
+        foreach (var candidate in signals.CandidateFrames.Where(c => !kept.Contains(c)))
+            await store.DeleteAsync(Buckets.Output, VideoArtifactKeys.Candidate(videoId, candidate), cancellationToken);
+        return segments;
+    }
+
+    async Task<string> KeepAsync(Guid videoId, long frame, CancellationToken cancellationToken)
+    {
+        var target = VideoArtifactKeys.RepresentativeFrame(videoId, frame);
+        if (await store.ExistsAsync(Buckets.Output, target, cancellationToken))
+            return target;
+        await using var source = await store.OpenReadAsync(Buckets.Output, VideoArtifactKeys.Candidate(videoId, frame), cancellationToken);
+        await store.WriteAsync(Buckets.Output, target, source, cancellationToken);
+        return target;
+    }
+}

@@ -1,0 +1,84 @@
+using ShoppableVideo.Consumers.Frames;
+using ShoppableVideo.Consumers.Media;
+using ShoppableVideo.Consumers.Storage;
+using ShoppableVideo.Consumers.Tests.Support;
+using ShoppableVideo.Messages;
+
+namespace ShoppableVideo.Consumers.Tests.Frames;
+
+public sealed class FfmpegFrameExtractorTests : IDisposable
+{
+    readonly TempStore _scratch = new();
+
+    FfmpegFrameExtractor Extractor => new(_scratch.Store, new MediaTools(), new FrameExtractionOptions());
+
+    Task<VideoProbe> ProbeAsync(string key) => new FfprobeVideoProber(_scratch.Store, new MediaTools(), new MediaLimits()).ProbeAsync(Buckets.Videos, key);
+
+    static StoredObject Video(string key) => new(Buckets.Videos, key, 0, "");
+
+    [SharedDataFact]
+    public async Task A_truncated_video_with_its_index_up_front_keeps_the_frames_that_decoded()
+    {
+        // The fence video is "fast start" (index first), so its head probes fine and decodes partly.
+        var bytes = await File.ReadAllBytesAsync(SharedData.Video(Fixtures.Fence));
+        await File.WriteAllBytesAsync(_scratch.VideoPath("head.mp4"), bytes[..(bytes.Length * 30 / 100)]);
+        var probe = await ProbeAsync("head.mp4");
+
+        var extraction = await Extractor.ExtractAsync(Guid.NewGuid(), Video("head.mp4"), probe);
+
+        Assert.InRange(extraction.FramesDecoded, 1, probe.EstimatedFrameCount - 1);
+        Assert.NotEmpty(extraction.CandidateKeys);
+    }
+
+    [Fact]
+    public async Task A_file_that_decodes_no_frame_is_rejected_with_ffmpegs_reason()
+    {
+        await File.WriteAllTextAsync(_scratch.VideoPath("fake.mp4"), "not a video at all\n");
+        var probe = new VideoProbe(1, 25, 64, 64, "h264", 0, 25);
+
+        var rejected = await Assert.ThrowsAsync<MediaRejectedException>(() => Extractor.ExtractAsync(Guid.NewGuid(), Video("fake.mp4"), probe));
+
+        Assert.StartsWith("ffmpeg could not decode any frame: ", rejected.Reason);
+        Assert.DoesNotContain(_scratch.Root, rejected.Reason);
+    }
+
+    [Fact]
+    public async Task Progress_rises_to_the_end_and_the_artifacts_land_under_the_videos_folder()
+    {
+        Ffmpeg.Generate(_scratch.VideoPath("bars.mp4"), "-f", "lavfi", "-i", "testsrc2=s=320x180:r=25:d=4");
+        var probe = await ProbeAsync("bars.mp4");
+        var videoId = Guid.NewGuid();
+        var reports = new List<double>();
+
+        var extraction = await Extractor.ExtractAsync(videoId, Video("bars.mp4"), probe, f => { reports.Add(f); return Task.CompletedTask; });
+
+        Assert.Equal(100, extraction.FramesDecoded);
+        Assert.Equal(reports.Order(), reports);
+        Assert.InRange(reports.Count, 10, 100);
+        Assert.Equal(1.0, reports[^1], 3);
+        Assert.Equal($"videos/{videoId:N}/frame-signals.bin", extraction.FrameSignalsKey);
+        Assert.Contains($"videos/{videoId:N}/candidates/000012.jpg", extraction.CandidateKeys);
+
+        await using var stored = await _scratch.Store.OpenReadAsync(Buckets.Output, extraction.FrameSignalsKey);
+        var roundTripped = FrameSignalsFormat.Read(stored);
+        Assert.Equal(extraction.Signals.Frames, roundTripped.Frames);
+        Assert.Equal(extraction.Signals.CandidateFrames, roundTripped.CandidateFrames);
+    }
+
+    [Fact]
+    public async Task Extracting_twice_writes_the_same_keys()
+    {
+        Ffmpeg.Generate(_scratch.VideoPath("bars.mp4"), "-f", "lavfi", "-i", "testsrc2=s=320x180:r=25:d=2");
+        var probe = await ProbeAsync("bars.mp4");
+        var videoId = Guid.NewGuid();
+
+        var first = await Extractor.ExtractAsync(videoId, Video("bars.mp4"), probe);
+        var filesAfterFirst = _scratch.OutputFiles();
+        var second = await Extractor.ExtractAsync(videoId, Video("bars.mp4"), probe);
+
+        Assert.Equal(first.CandidateKeys, second.CandidateKeys);
+        Assert.Equal(filesAfterFirst.Order(), _scratch.OutputFiles().Order());
+    }
+
+    public void Dispose() => _scratch.Dispose();
+}

@@ -1,0 +1,52 @@
+using ShoppableVideo.Consumers.Frames;
+using ShoppableVideo.Consumers.Segments;
+
+namespace ShoppableVideo.Consumers.Tests.Segments;
+
+public sealed class RepresentativeFramePickerTests
+{
+    const double Fps = 25;
+    const int Interval = 12;
+
+    static FrameSignals Signals(int frames, Func<int, float> sharpness) => new(
+        Fps,
+        Interval,
+        Enumerable.Range(0, frames).Select(i => new FrameSignal(i, i / Fps, 1, sharpness(i))).ToList(),
+        Enumerable.Range(0, frames).Where(i => i % Interval == 0).Select(i => (long)i).ToList());
+
+    readonly RepresentativeFramePicker _picker = new(new RepresentativeFrameOptions());
+
+    [Fact]
+    public void A_short_shot_gets_the_sharpest_candidate_of_its_middle_half()
+    {
+        // Frame 36 is sharper but outside the middle half of 0..74 (18..56 holds 24, 36, 48).
+        var signals = Signals(75, i => i switch { 0 => 999, 48 => 50, _ => 10 });
+
+        var picks = _picker.Pick(new Shot(0, 74), signals);
+
+        Assert.Equal([48L], picks.Select(p => p.FrameNumber));
+    }
+
+    [Fact]
+    public void A_shot_with_no_candidate_in_its_middle_half_gets_the_candidate_nearest_its_middle()
+    {
+        var signals = Signals(100, _ => 10);
+
+        var picks = _picker.Pick(new Shot(13, 24), signals);
+
+        Assert.Equal([24L], picks.Select(p => p.FrameNumber));
+    }
+
+    [Fact]
+    public void A_long_shot_gets_one_frame_per_five_seconds_all_inside_the_shot()
+    {
+        var signals = Signals(25 * 20, i => i % 7);
+        var shot = new Shot(10, 25 * 20 - 1);
+
+        var picks = _picker.Pick(shot, signals);
+
+        Assert.Equal(4, picks.Count);
+        Assert.All(picks, p => Assert.InRange(p.FrameNumber, shot.StartFrame, shot.EndFrame));
+        Assert.Equal(picks.Select(p => p.FrameNumber).Distinct().Order(), picks.Select(p => p.FrameNumber));
+    }
+}

@@ -1,0 +1,46 @@
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ShoppableVideo.Consumers.Media;
+using ShoppableVideo.Consumers.Storage;
+
+namespace ShoppableVideo.Consumers.Tests.Support;
+
+/// <summary>A fresh in-memory bus per test with the media consumers registered the way the Api does.</summary>
+public sealed class MediaHarness : IAsyncDisposable
+{
+    readonly ServiceProvider _provider;
+
+    public ITestHarness Harness { get; }
+
+    MediaHarness(ServiceProvider provider)
+    {
+        _provider = provider;
+        Harness = provider.GetRequiredService<ITestHarness>();
+    }
+
+    public static async Task<MediaHarness> StartAsync(IObjectStore store)
+    {
+        var provider = new ServiceCollection()
+            .AddSingleton(store)
+            .AddMassTransitTestHarness(x => x.AddMediaConsumers())
+            .BuildServiceProvider(true);
+        var harness = new MediaHarness(provider);
+        harness.Harness.TestTimeout = TimeSpan.FromMinutes(2);
+        await harness.Harness.Start();
+        return harness;
+    }
+
+    public async Task<T> PublishedAsync<T>(Guid videoId, Func<T, Guid> idOf) where T : class
+    {
+        await foreach (var message in Harness.Published.SelectAsync<T>(m => idOf(m.Context.Message) == videoId))
+            return message.Context.Message;
+        throw new TimeoutException($"No {typeof(T).Name} was published for {videoId}.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Harness.Stop();
+        await _provider.DisposeAsync();
+    }
+}

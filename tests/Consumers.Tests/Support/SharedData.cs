@@ -1,0 +1,33 @@
+namespace ShoppableVideo.Consumers.Tests.Support;
+
+/// <summary>Finds the workplace's shared data folder (<c>shared/data</c> beside the checkout) by walking up
+/// from the test binaries. It is never part of the repository, so tests that need it skip without it.</summary>
+public static class SharedData
+{
+    public static readonly string? Folder = Find();
+
+    public static string Videos => Path.Combine(Folder ?? throw new InvalidOperationException("shared/data is absent"), "videos");
+
+    public static string Video(string name) => Path.Combine(Videos, name);
+
+    static string? Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "data");
+            if (Directory.Exists(Path.Combine(candidate, "videos")))
+                return candidate;
+        }
+        return null;
+    }
+}
+
+/// <summary>A fact that skips, saying why, where the shared data folder is absent.</summary>
+public sealed class SharedDataFactAttribute : FactAttribute
+{
+    public SharedDataFactAttribute()
+    {
+        if (SharedData.Folder is null)
+            Skip = "needs ../shared/data (the workplace's real videos), which is not present on this machine";
+    }
+}
