@@ -177,6 +177,20 @@ public sealed class SqliteSagaRepositoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sagas_survive_closing_and_reopening_the_file()
+    {
+        var saga = NewSaga("Matching");
+        await _repository.InsertAsync(saga);
+        await _temp.Database.DisposeAsync();
+
+        await using var reopened = new SqliteDatabase(_temp.FilePath);
+        var repository = new SqliteSagaRepository<SampleSaga>(reopened);
+        var unfinished = await repository.ListUnfinishedAsync(["Completed", "Failed"]);
+
+        Assert.Equal(saga.CorrelationId, Assert.Single(unfinished).CorrelationId);
+    }
+
+    [Fact]
     public async Task The_file_uses_write_ahead_logging()
     {
         await _repository.ListAsync();
