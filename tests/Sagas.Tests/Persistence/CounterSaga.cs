@@ -10,10 +10,3 @@ public sealed class CounterSaga : SagaStateMachineInstance, ISagaVersion
     public int Count { get; set; }
     public List<string> Marks { get; set; } = [];
 }
-
-public sealed record StartCounter(Guid CounterId);
-
-public sealed record BumpCounter(Guid CounterId, string Mark);
-
-/// <summary>Correlated by a query over saga data rather than by id.</summary>
-public sealed record TagCountersMarked(string Mark, string Tag);

@@ -135,6 +135,15 @@ public sealed class SqliteSagaRepositoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_no_final_states_every_saga_counts_as_unfinished()
+    {
+        await _repository.InsertAsync(NewSaga("Completed"));
+        await _repository.InsertAsync(NewSaga("Extracting"));
+
+        Assert.Equal(2, (await _repository.ListUnfinishedAsync([])).Count);
+    }
+
+    [Fact]
     public async Task Sagas_of_another_type_in_the_same_file_are_invisible()
     {
         var other = new SqliteSagaRepository<SampleSaga>(_temp.Database,
