@@ -141,10 +141,13 @@ public sealed class SqliteSagaRepository<TSaga> : ISagaStateReader<TSaga>
         CancellationToken cancellationToken = default)
     {
         var names = finalStateNames.ToArray();
-        var placeholders = names.Length == 0 ? "NULL" : string.Join(", ", names.Select((_, i) => $"@final{i}"));
+        // "NOT IN (NULL)" would match nothing, so no final states means no state filter at all.
+        var unfinished = names.Length == 0
+            ? "1 = 1"
+            : $"current_state IS NULL OR current_state NOT IN ({string.Join(", ", names.Select((_, i) => $"@final{i}"))})";
         return QueryAsync($"""
             SELECT version, data FROM saga_instances
-             WHERE saga_type = @type AND (current_state IS NULL OR current_state NOT IN ({placeholders}))
+             WHERE saga_type = @type AND ({unfinished})
              ORDER BY updated_at, correlation_id
             """,
             command =>

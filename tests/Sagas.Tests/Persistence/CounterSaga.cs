@@ -10,7 +10,3 @@ public sealed class CounterSaga : SagaStateMachineInstance, ISagaVersion
     public int Count { get; set; }
     public List<string> Marks { get; set; } = [];
 }
-
-public sealed record StartCounter(Guid CounterId);
-
-public sealed record BumpCounter(Guid CounterId, string Mark);

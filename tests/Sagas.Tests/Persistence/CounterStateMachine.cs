@@ -10,6 +10,7 @@ public sealed class CounterStateMachine : MassTransitStateMachine<CounterSaga>
 
         Event(() => Started, x => x.CorrelateById(m => m.Message.CounterId));
         Event(() => Bumped, x => x.CorrelateById(m => m.Message.CounterId));
+        Event(() => Tagged, x => x.CorrelateBy((saga, m) => saga.Marks.Contains(m.Message.Mark)));
 
         Initially(
             When(Started)
@@ -22,7 +23,9 @@ public sealed class CounterStateMachine : MassTransitStateMachine<CounterSaga>
                     await gate.ArriveAsync(context.GetRetryAttempt());
                     context.Saga.Count++;
                     context.Saga.Marks.Add(context.Message.Mark);
-                }));
+                }),
+            When(Tagged)
+                .Then(context => context.Saga.Marks.Add(context.Message.Tag)));
     }
 
     public State Counting { get; private set; } = null!;
@@ -30,4 +33,6 @@ public sealed class CounterStateMachine : MassTransitStateMachine<CounterSaga>
     public Event<StartCounter> Started { get; private set; } = null!;
 
     public Event<BumpCounter> Bumped { get; private set; } = null!;
+
+    public Event<TagCountersMarked> Tagged { get; private set; } = null!;
 }

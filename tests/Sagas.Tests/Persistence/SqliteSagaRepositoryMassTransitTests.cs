@@ -82,4 +82,27 @@ public sealed class SqliteSagaRepositoryMassTransitTests : IAsyncLifetime
         Assert.False(await harness.Published.Any<Fault<BumpCounter>>());
         Assert.False(await harness.Published.Any<Fault<StartCounter>>());
     }
+
+    [Fact]
+    public async Task An_event_correlated_by_a_query_reaches_only_the_matching_sagas()
+    {
+        await using var provider = BuildProvider(new RaceGate(parties: 1));
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        var reader = provider.GetRequiredService<ISagaStateReader<CounterSaga>>();
+        var marked = Guid.NewGuid();
+        var unmarked = Guid.NewGuid();
+        await harness.Bus.Publish(new StartCounter(marked));
+        await harness.Bus.Publish(new StartCounter(unmarked));
+        await harness.Bus.Publish(new BumpCounter(marked, "red"));
+        await harness.Bus.Publish(new BumpCounter(unmarked, "blue"));
+        await Eventually.Get(() => reader.ListAsync(), all => all.Count == 2 && all.All(s => s.Count == 1));
+
+        await harness.Bus.Publish(new TagCountersMarked("red", "tagged"));
+
+        var tagged = await Eventually.Get(() => reader.FindAsync(marked), s => s?.Marks.Contains("tagged") == true);
+        Assert.Equal(["red", "tagged"], tagged!.Marks);
+        Assert.True(await harness.Consumed.Any<TagCountersMarked>());
+        Assert.Equal(["blue"], (await reader.FindAsync(unmarked))!.Marks);
+    }
 }

@@ -135,6 +135,15 @@ public sealed class SqliteSagaRepositoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_no_final_states_every_saga_counts_as_unfinished()
+    {
+        await _repository.InsertAsync(NewSaga("Completed"));
+        await _repository.InsertAsync(NewSaga("Extracting"));
+
+        Assert.Equal(2, (await _repository.ListUnfinishedAsync([])).Count);
+    }
+
+    [Fact]
     public async Task Sagas_of_another_type_in_the_same_file_are_invisible()
     {
         var other = new SqliteSagaRepository<SampleSaga>(_temp.Database,
@@ -174,6 +183,20 @@ public sealed class SqliteSagaRepositoryTests : IAsyncLifetime
             Assert.Equal(1 + updatesPerSaga, saga.Version);
             Assert.Equal(1 + updatesPerSaga, saga.Steps.Count);
         });
+    }
+
+    [Fact]
+    public async Task Sagas_survive_closing_and_reopening_the_file()
+    {
+        var saga = NewSaga("Matching");
+        await _repository.InsertAsync(saga);
+        await _temp.Database.DisposeAsync();
+
+        await using var reopened = new SqliteDatabase(_temp.FilePath);
+        var repository = new SqliteSagaRepository<SampleSaga>(reopened);
+        var unfinished = await repository.ListUnfinishedAsync(["Completed", "Failed"]);
+
+        Assert.Equal(saga.CorrelationId, Assert.Single(unfinished).CorrelationId);
     }
 
     [Fact]
