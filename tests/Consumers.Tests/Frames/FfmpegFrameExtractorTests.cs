@@ -57,7 +57,7 @@ public sealed class FfmpegFrameExtractorTests : IDisposable
         Assert.InRange(reports.Count, 10, 100);
         Assert.Equal(1.0, reports[^1], 3);
         Assert.Equal($"videos/{videoId:N}/frame-signals.bin", extraction.FrameSignalsKey);
-        Assert.Contains($"videos/{videoId:N}/candidates/000012.jpg", extraction.CandidateKeys);
+        Assert.Contains($"videos/{videoId:N}/candidates/{extraction.Signals.CandidateInterval:D6}.jpg", extraction.CandidateKeys);
 
         await using var stored = await _scratch.Store.OpenReadAsync(Buckets.Output, extraction.FrameSignalsKey);
         var roundTripped = FrameSignalsFormat.Read(stored);
