@@ -7,9 +7,15 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureIn
 // Usage: dotnet run -c Release --project tests/Benchmarks -- <mode>
 return args.FirstOrDefault() switch
 {
-    "shots" => await new ShotsBenchmark(pipelineTimer: null).RunAsync(),
+    "shots" => await RunShots(),
     _ => Usage(),
 };
+
+static async Task<int> RunShots()
+{
+    await using var pipeline = new EmbeddedPipelineTimer();
+    return await new ShotsBenchmark(pipeline).RunAsync();
+}
 
 static int Usage()
 {

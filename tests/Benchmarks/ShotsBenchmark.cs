@@ -43,7 +43,9 @@ public sealed class ShotsBenchmark(IPipelineTimer? pipelineTimer)
                 var shots = await Stopwatches.BestOfAsync(Runs, async () => cuts = await DetectAsync(store, name, probe, new FrameExtractionOptions()));
                 // Reference only: candidates so sparse that only frame 0 is encoded as a JPEG.
                 var bare = await Stopwatches.BestOfAsync(Runs, () => DetectAsync(store, name, probe, new FrameExtractionOptions { CandidatesPerSecond = 1e-6, MaxCandidateInterval = int.MaxValue }));
-                var pipeline = pipelineTimer is null ? (TimeSpan?)null : await pipelineTimer.TimeAsync(path);
+                TimeSpan? pipeline = null;
+                if (pipelineTimer is not null)
+                    pipeline = await Stopwatches.BestOfAsync(Runs, () => pipelineTimer.TimeAsync(path));
 
                 decodeTotal += decode.TotalSeconds;
                 shotsTotal += shots.TotalSeconds;
