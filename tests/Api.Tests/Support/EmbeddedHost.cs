@@ -1,0 +1,69 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using ShoppableVideo.Api.Endpoints;
+using ShoppableVideo.Api.Hosting;
+using ShoppableVideo.Consumers.Intake;
+using ShoppableVideo.Sagas.Steps;
+
+namespace ShoppableVideo.Api.Tests.Support;
+
+/// <summary>The real embedded host in this process (folder buckets, in-memory bus, SQLite, ffmpeg) on
+/// a free loopback port, over a fresh data folder that is deleted afterwards.</summary>
+public sealed class EmbeddedHost : IAsyncDisposable
+{
+    EmbeddedHost(WebApplication app, DataDirectory data)
+    {
+        App = app;
+        Data = data;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Http = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public WebApplication App { get; }
+    public DataDirectory Data { get; }
+    public HttpClient Http { get; }
+
+    public static DataDirectory NewDataDirectory() =>
+        DataDirectory.At(Path.Combine(Path.GetTempPath(), $"sv-api-{Guid.NewGuid():N}")).EnsureCreated();
+
+    public static async Task<EmbeddedHost> StartAsync(DataDirectory? existing = null)
+    {
+        var data = existing ?? NewDataDirectory();
+        var settings = new EmbeddedSettings
+        {
+            Data = data,
+            Intake = new IntakeOptions { SettleTime = TimeSpan.FromMilliseconds(500), RescanInterval = TimeSpan.FromSeconds(5) },
+            Steps = new StepPolicy { StepTimeout = TimeSpan.FromMinutes(2), MaxAttempts = 2 },
+        };
+        var app = ShoppableVideoApp.Build(settings, ["--Logging:LogLevel:Default=Warning"], urls: "http://127.0.0.1:0");
+        await app.StartAsync();
+        return new EmbeddedHost(app, data);
+    }
+
+    public string VideosFolder => Path.Combine(Data.BucketsRoot, "videos");
+
+    /// <summary>Polls the status API until the video with this key reaches Completed or Failed.</summary>
+    public async Task<VideoStatus> WaitForVideoAsync(string key, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var videos = await Http.GetFromJsonAsync<List<VideoStatus>>("/videos?limit=1000", deadline.Token) ?? [];
+            var video = videos.FirstOrDefault(v => v.Video?.Key == key);
+            if (video?.Status.State is "Completed" or "Failed")
+                return video;
+            await Task.Delay(100, deadline.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        try { Directory.Delete(Data.Root, recursive: true); } catch (IOException) { }
+    }
+}

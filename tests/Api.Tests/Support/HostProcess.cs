@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ShoppableVideo.Api.Tests.Support;
+
+/// <summary>The host as its own operating-system process (the built ShoppableVideo.Api.dll), so a test
+/// can kill it with SIGKILL mid-work and start it again on the same data folder.</summary>
+public sealed class HostProcess : IDisposable
+{
+    readonly Process process;
+
+    HostProcess(Process process, Uri address)
+    {
+        this.process = process;
+        Http = new HttpClient { BaseAddress = address };
+    }
+
+    public HttpClient Http { get; }
+
+    public static async Task<HostProcess> StartAsync(string dataFolder)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in (string[])[
+                     Path.Combine(AppContext.BaseDirectory, "ShoppableVideo.Api.dll"), "serve",
+                     "--data", dataFolder, "--urls", address.ToString(), "--Logging:LogLevel:Default", "Warning"])
+            start.ArgumentList.Add(argument);
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var host = new HostProcess(process, address);
+        await host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        return host;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly like a crash or an OOM kill.</summary>
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: false);
+        process.WaitForExit();
+    }
+
+    async Task WaitUntilHealthyAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"the host exited with code {process.ExitCode} before it was healthy");
+            try
+            {
+                if ((await Http.GetAsync("/health")).IsSuccessStatusCode)
+                    return;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+            Kill();
+        Http.Dispose();
+        process.Dispose();
+    }
+}
