@@ -7,10 +7,10 @@ var settings = new EmbeddedSettings { Data = DataDirectory.At(command.Option("da
 switch (command.Verb)
 {
     case "serve":
-        await ShoppableVideoApp.Build(settings, urls: command.Option("urls", "http://127.0.0.1:5080")).RunAsync();
+        await ShoppableVideoApp.Build(settings, args, command.Option("urls", "http://127.0.0.1:5080")).RunAsync();
         return 0;
     case "process":
-        var app = ShoppableVideoApp.Build(settings, urls: command.Option("urls", "http://127.0.0.1:5080"));
+        var app = ShoppableVideoApp.Build(settings, args, command.Option("urls", "http://127.0.0.1:5080"));
         return await ProcessCommand.RunAsync(app, command.Options.GetValueOrDefault("catalog"), command.Files);
     default:
         Console.Error.WriteLine("usage: ShoppableVideo.Api [serve] [--data DIR] [--urls URL]");
