@@ -9,6 +9,9 @@ public sealed class FfprobeImageInspector(IObjectStore store, MediaTools tools) 
 {
     static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
+    // ffprobe "reads" almost anything (a text file is an 'ansi' video to it), so only still-image codecs count.
+    static readonly HashSet<string> ImageCodecs = ["mjpeg", "png", "webp", "bmp", "tiff", "gif", "jpeg2000", "jpegls"];
+
     public async Task<ImageHeader> InspectAsync(string bucket, string key, CancellationToken cancellationToken)
     {
         var location = store.GetMediaLocation(bucket, key);
@@ -24,9 +27,14 @@ public sealed class FfprobeImageInspector(IObjectStore store, MediaTools tools) 
         if (streams.ValueKind != JsonValueKind.Array || streams.GetArrayLength() == 0)
             throw new ProductImageRejectedException($"image '{key}' has no picture in it");
         var stream = streams[0];
-        return new ImageHeader(
-            stream.TryGetProperty("width", out var w) ? w.GetInt32() : 0,
-            stream.TryGetProperty("height", out var h) ? h.GetInt32() : 0,
-            stream.TryGetProperty("codec_name", out var c) ? c.GetString() ?? "unknown" : "unknown");
+        var codec = stream.TryGetProperty("codec_name", out var c) ? c.GetString() ?? "unknown" : "unknown";
+        if (!ImageCodecs.Contains(codec))
+            throw new ProductImageRejectedException($"image '{key}' is not a readable image: ffprobe reads it as '{codec}'");
+        var width = stream.TryGetProperty("width", out var w) ? w.GetInt32() : 0;
+        var height = stream.TryGetProperty("height", out var h) ? h.GetInt32() : 0;
+        // A file named .jpg that holds no JPEG still "probes" as mjpeg, with no size: that is the tell.
+        if (width <= 0 || height <= 0)
+            throw new ProductImageRejectedException($"image '{key}' is not a readable image: it has no picture size");
+        return new ImageHeader(width, height, codec);
     }
 }

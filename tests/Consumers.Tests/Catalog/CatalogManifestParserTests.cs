@@ -1,0 +1,53 @@
+using ShoppableVideo.Consumers.Catalog;
+
+namespace ShoppableVideo.Consumers.Tests.Catalog;
+
+public class CatalogManifestParserTests
+{
+    [Fact]
+    public void Bad_rows_are_reported_with_their_line_numbers_and_the_rest_are_kept()
+    {
+        const string csv = """
+            product_id,name,price,category,image
+            MH01-Black,"Chaz Hoodie, black",52,Men/Tops,images/mh01.jpg
+            ,Nameless,10,Men/Tops,images/x.jpg
+            MH02-Gray,Teton,abc,Men/Tops,images/mh02.jpg
+            MH01-Black,Duplicate,52,Men/Tops,images/mh01.jpg
+            MH03-Blue,Escape,12,Men/Tops,../secrets.jpg
+            MH04-Red,"Multi
+            line name",30,Men/Tops,images/mh04.jpg
+            """;
+
+        var (products, errors) = CatalogManifestParser.Parse("luma/catalog.csv", new StringReader(csv));
+
+        Assert.Equal(["MH01-Black", "MH04-Red"], products.Select(p => p.ProductId));
+        Assert.Equal("luma/images/mh01.jpg", products[0].ImageKey);
+        Assert.Equal("Chaz Hoodie, black", products[0].Name);
+        Assert.Equal(7, products[1].Line);
+        Assert.Equal([3, 4, 5, 6], errors.Select(e => e.Line));
+        Assert.Contains("product_id", errors[0].Reason);
+        Assert.Contains("price 'abc'", errors[1].Reason);
+        Assert.Contains("already on line 2", errors[2].Reason);
+        Assert.Contains("'..'", errors[3].Reason);
+    }
+
+    [Fact]
+    public void A_json_manifest_gives_the_same_products_as_csv()
+    {
+        const string json = """[{"product_id":"WB01","name":"Bag","price":40.5,"category":"Gear/Bags","image":"img/wb01.jpg","url":"https://shop.example/wb01"}]""";
+
+        var (products, errors) = CatalogManifestParser.Parse("drops/manifest.json", new StringReader(json));
+
+        Assert.Empty(errors);
+        var product = Assert.Single(products);
+        Assert.Equal(("WB01", 40.5m, "drops/img/wb01.jpg", "https://shop.example/wb01"),
+            (product.ProductId, product.Price, product.ImageKey, product.Url));
+    }
+
+    [Fact]
+    public void A_manifest_without_a_product_id_column_is_refused_whole()
+    {
+        Assert.Throws<FormatException>(() =>
+            CatalogManifestParser.Parse("c.csv", new StringReader("name,price\nx,1\n")));
+    }
+}
