@@ -22,8 +22,4 @@ static class CatalogIngestionActivities
             .Then(x => x.Saga.Succeed(DateTimeOffset.UtcNow))
             .Publish(x => x.Saga.ToCompletedEvent())
             .TransitionTo(machine.Completed));
-
-    public static EventActivityBinder<CatalogIngestionState, T> PublishFailure<T>(
-        this EventActivityBinder<CatalogIngestionState, T> binder) where T : class =>
-        binder.Publish(x => new CatalogIngestionFailed(x.Saga.CorrelationId, x.Saga.Manifest!, x.Saga.FailureReason ?? ""));
 }

@@ -35,7 +35,7 @@ public class CatalogIngestionStateMachine : StepMachine<CatalogIngestionState, C
                 .BeginStep(CatalogBatchStep.ParseManifest, this)
                 .TransitionTo(Parsing));
 
-        During(Parsing,
+        During(Parsing, [
             When(Parsed)
                 .Unschedule(StepTimeout)
                 .Then(x => (x.Saga.Products, x.Saga.Errors) = ([.. x.Message.Products], [.. x.Message.Errors]))
@@ -43,12 +43,9 @@ public class CatalogIngestionStateMachine : StepMachine<CatalogIngestionState, C
                 .SubmitUnreportedProducts()
                 .TransitionTo(Ingesting)
                 .CompleteWhenAllReported(this),
-            When(Rejected).FailStep(x => x.Message.Reason, this).PublishFailure().TransitionTo(Failed),
-            When(ParseFaulted).FailStep(x => FaultReason(x.Message), this).PublishFailure().TransitionTo(Failed),
-            When(StepTimeout.Received, x => x.Saga.MayRetryStep(policy)).RetryStep(this),
-            When(StepTimeout.Received, x => !x.Saga.MayRetryStep(policy))
-                .FailStep(_ => policy.TimedOutReason, this).PublishFailure().TransitionTo(Failed),
-            When(Resume).RetryStep(this));
+            When(Rejected).FailStep(x => x.Message.Reason, this).TransitionTo(Failed),
+            When(ParseFaulted).FailStep(x => FaultReason(x.Message), this).TransitionTo(Failed),
+            .. RetryOrFailOnTimeout(Failed, Resume)]);
 
         During(Ingesting,
             When(ProductIngested)
@@ -75,6 +72,9 @@ public class CatalogIngestionStateMachine : StepMachine<CatalogIngestionState, C
     public Event<ResumeCatalogIngestion> Resume { get; private set; } = null!;
 
     public static IReadOnlyList<string> FinalStates { get; } = [nameof(Completed), nameof(Failed)];
+
+    public override object FailureEventFor(CatalogIngestionState saga) =>
+        new CatalogIngestionFailed(saga.CorrelationId, saga.Manifest!, saga.FailureReason ?? "");
 
     public override object CommandFor(CatalogIngestionState saga) =>
         new ParseCatalogManifest(saga.CorrelationId, saga.Manifest!);

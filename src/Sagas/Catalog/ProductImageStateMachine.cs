@@ -66,19 +66,14 @@ public class ProductImageStateMachine : StepMachine<ProductImageState, ProductIm
                 .Publish(x => new ProductImageIngested(x.Saga.CorrelationId, x.Saga.BatchId, x.Saga.Product!.ProductId))
                 .TransitionTo(Completed));
 
-        During([Decoding, Detecting, Embedding, Indexing],
+        During([Decoding, Detecting, Embedding, Indexing], [
             When(StepFailed, x => x.Message.Step == x.Saga.CurrentStep)
-                .FailStep(x => x.Message.Reason, this).PublishFailure().TransitionTo(Failed),
-            When(DecodeFaulted).FailStep(x => FaultReason(x.Message), this).PublishFailure().TransitionTo(Failed),
-            When(DetectFaulted).FailStep(x => FaultReason(x.Message), this).PublishFailure().TransitionTo(Failed),
-            When(EmbedFaulted).FailStep(x => FaultReason(x.Message), this).PublishFailure().TransitionTo(Failed),
-            When(IndexFaulted).FailStep(x => FaultReason(x.Message), this).PublishFailure().TransitionTo(Failed),
-            When(StepTimeout.Received, x => x.Saga.MayRetryStep(policy))
-                .RetryStep(this),
-            When(StepTimeout.Received, x => !x.Saga.MayRetryStep(policy))
-                .FailStep(_ => policy.TimedOutReason, this).PublishFailure().TransitionTo(Failed),
-            When(Resume)
-                .RetryStep(this));
+                .FailStep(x => x.Message.Reason, this).TransitionTo(Failed),
+            When(DecodeFaulted).FailStep(x => FaultReason(x.Message), this).TransitionTo(Failed),
+            When(DetectFaulted).FailStep(x => FaultReason(x.Message), this).TransitionTo(Failed),
+            When(EmbedFaulted).FailStep(x => FaultReason(x.Message), this).TransitionTo(Failed),
+            When(IndexFaulted).FailStep(x => FaultReason(x.Message), this).TransitionTo(Failed),
+            .. RetryOrFailOnTimeout(Failed, Resume)]);
     }
 
     public State Decoding { get; private set; } = null!;
@@ -101,6 +96,11 @@ public class ProductImageStateMachine : StepMachine<ProductImageState, ProductIm
     public Event<Fault<IndexProduct>> IndexFaulted { get; private set; } = null!;
 
     public static IReadOnlyList<string> FinalStates { get; } = [nameof(Completed), nameof(Failed)];
+
+    public override object FailureEventFor(ProductImageState saga) =>
+        new ProductImageFailed(
+            saga.CorrelationId, saga.BatchId, saga.Product?.ProductId ?? "", saga.Product?.Line ?? 0,
+            saga.FailedStep ?? "", saga.FailureReason ?? "");
 
     public override object CommandFor(ProductImageState saga) => ProductImageStepCommands.For(saga);
 

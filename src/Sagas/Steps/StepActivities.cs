@@ -44,7 +44,8 @@ public static class StepActivities
         where TTimeout : class =>
         binder
             .Unschedule(machine.StepTimeout)
-            .Then(x => x.Saga.Fail(reason(x), DateTimeOffset.UtcNow));
+            .Then(x => x.Saga.Fail(reason(x), DateTimeOffset.UtcNow))
+            .ThenAsync(x => x.Publish(machine.FailureEventFor(x.Saga), x.CancellationToken));
 
     public static EventActivityBinder<TSaga, T> SucceedAll<TSaga, T, TTimeout>(
         this EventActivityBinder<TSaga, T> binder, StepMachine<TSaga, TTimeout> machine)

@@ -24,6 +24,22 @@ public abstract class StepMachine<TSaga, TTimeout> : MassTransitStateMachine<TSa
 
     public abstract TTimeout TimedOut(Guid correlationId);
 
+    /// <summary>The event announcing that this saga failed, built after the failure was recorded.</summary>
+    public abstract object FailureEventFor(TSaga saga);
+
+    /// <summary>What every running step does on its timeout and on a resume after a restart: re-issue
+    /// the step while attempts remain, then fail it.</summary>
+    protected EventActivities<TSaga>[] RetryOrFailOnTimeout<TResume>(State failed, Event<TResume> resume)
+        where TResume : class =>
+    [
+        When(StepTimeout.Received, x => x.Saga.MayRetryStep(Policy))
+            .RetryStep(this),
+        When(StepTimeout.Received, x => !x.Saga.MayRetryStep(Policy))
+            .FailStep(_ => Policy.TimedOutReason, this).TransitionTo(failed),
+        When(resume)
+            .RetryStep(this),
+    ];
+
     protected static string FaultReason<T>(Fault<T> fault) =>
         fault.Exceptions.FirstOrDefault()?.Message ?? "the step failed without an exception message";
 }

@@ -76,23 +76,18 @@ public class VideoProcessingStateMachine : StepMachine<VideoProcessingState, Vid
                     x.Saga.CorrelationId, x.Saga.Video!, x.Message.DocumentKey, x.Saga.Segments.Count))
                 .TransitionTo(Completed));
 
-        During([Probing, ExtractingFrames, DetectingSegments, AnalyzingFrames, PublishingMetadata],
+        During([Probing, ExtractingFrames, DetectingSegments, AnalyzingFrames, PublishingMetadata], [
             When(StepProgressed)
                 .Then(x => x.Saga.ReportProgress(x.Message.Step, x.Message.Percent, Plan))
                 .KeepStepAlive(this),
             When(StepFailed, x => x.Message.Step == x.Saga.CurrentStep)
-                .FailStep(x => x.Message.Reason, this).PublishFailure().TransitionTo(Failed),
-            When(ProbeFaulted).FailStep(x => FaultReason(x.Message), this).PublishFailure().TransitionTo(Failed),
-            When(ExtractFaulted).FailStep(x => FaultReason(x.Message), this).PublishFailure().TransitionTo(Failed),
-            When(DetectFaulted).FailStep(x => FaultReason(x.Message), this).PublishFailure().TransitionTo(Failed),
-            When(AnalyzeFaulted).FailStep(x => FaultReason(x.Message), this).PublishFailure().TransitionTo(Failed),
-            When(PublishFaulted).FailStep(x => FaultReason(x.Message), this).PublishFailure().TransitionTo(Failed),
-            When(StepTimeout.Received, x => x.Saga.MayRetryStep(policy))
-                .RetryStep(this),
-            When(StepTimeout.Received, x => !x.Saga.MayRetryStep(policy))
-                .FailStep(_ => policy.TimedOutReason, this).PublishFailure().TransitionTo(Failed),
-            When(Resume)
-                .RetryStep(this));
+                .FailStep(x => x.Message.Reason, this).TransitionTo(Failed),
+            When(ProbeFaulted).FailStep(x => FaultReason(x.Message), this).TransitionTo(Failed),
+            When(ExtractFaulted).FailStep(x => FaultReason(x.Message), this).TransitionTo(Failed),
+            When(DetectFaulted).FailStep(x => FaultReason(x.Message), this).TransitionTo(Failed),
+            When(AnalyzeFaulted).FailStep(x => FaultReason(x.Message), this).TransitionTo(Failed),
+            When(PublishFaulted).FailStep(x => FaultReason(x.Message), this).TransitionTo(Failed),
+            .. RetryOrFailOnTimeout(Failed, Resume)]);
     }
 
     public State Probing { get; private set; } = null!;
@@ -120,6 +115,9 @@ public class VideoProcessingStateMachine : StepMachine<VideoProcessingState, Vid
 
     /// <summary>States after which nothing more happens; unfinished sagas are resumed at start-up.</summary>
     public static IReadOnlyList<string> FinalStates { get; } = [nameof(Completed), nameof(Failed)];
+
+    public override object FailureEventFor(VideoProcessingState saga) =>
+        new VideoProcessingFailed(saga.CorrelationId, saga.Video!, saga.FailedStep ?? "", saga.FailureReason ?? "");
 
     public override object CommandFor(VideoProcessingState saga) => VideoStepCommands.For(saga);
 
