@@ -10,8 +10,6 @@ namespace ShoppableVideo.Consumers.Catalog;
 public sealed class DecodeProductImageConsumer(IObjectStore store, IImageInspector inspector, CatalogOptions options)
     : IConsumer<DecodeProductImage>
 {
-    public const string Step = "Decode";
-
     public async Task Consume(ConsumeContext<DecodeProductImage> context)
     {
         var (id, bucket, product) = (context.Message.ProductImageId, context.Message.Bucket, context.Message.Product);
@@ -29,7 +27,7 @@ public sealed class DecodeProductImageConsumer(IObjectStore store, IImageInspect
         }
         catch (Exception e) when (e is ProductImageRejectedException or InvalidObjectKeyException)
         {
-            await context.Publish(new ProductImageStepFailed(id, Step, e.Message));
+            await context.Publish(new ProductImageStepFailed(id, ProductImageStepNames.Decode, e.Message));
         }
     }
 }

@@ -39,25 +39,25 @@ public class ProductImageStateMachine : StepMachine<ProductImageState, ProductIm
                     (x.Saga.BatchId, x.Saga.Bucket, x.Saga.Product) = (x.Message.BatchId, x.Message.Bucket, x.Message.Product);
                     x.Saga.CreatedAt = DateTimeOffset.UtcNow;
                 })
-                .BeginStep(ProductImageStep.Decode, this)
+                .BeginStep(ProductImageStepNames.Decode, this)
                 .TransitionTo(Decoding));
 
         During(Decoding,
             When(Decoded)
                 .Then(x => x.Saga.ImageContentHash = x.Message.ContentHash)
-                .BeginStep(ProductImageStep.Detect, this)
+                .BeginStep(ProductImageStepNames.Detect, this)
                 .TransitionTo(Detecting));
 
         During(Detecting,
             When(Detected)
                 .Then(x => (x.Saga.Analysis, x.Saga.Regions) = (x.Message.Analysis, [.. x.Message.Regions]))
-                .BeginStep(ProductImageStep.Embed, this)
+                .BeginStep(ProductImageStepNames.Embed, this)
                 .TransitionTo(Embedding));
 
         During(Embedding,
             When(Embedded)
                 .Then(x => x.Saga.Embeddings = x.Message.Embeddings)
-                .BeginStep(ProductImageStep.Index, this)
+                .BeginStep(ProductImageStepNames.Index, this)
                 .TransitionTo(Indexing));
 
         During(Indexing,

@@ -1,13 +1,12 @@
+using ShoppableVideo.Messages;
 using ShoppableVideo.Sagas.Steps;
 
 namespace ShoppableVideo.Sagas.Catalog;
 
+/// <summary>The ProductImage steps in order, with their share of a run (names: <see cref="ProductImageStepNames"/>).</summary>
 public static class ProductImageStep
 {
-    public const string Decode = "Decode";
-    public const string Detect = "Detect";
-    public const string Embed = "Embed";
-    public const string Index = "Index";
-
-    public static StepPlan Plan { get; } = new((Decode, 20), (Detect, 40), (Embed, 30), (Index, 10));
+    public static StepPlan Plan { get; } = new(
+        (ProductImageStepNames.Decode, 20), (ProductImageStepNames.Detect, 40),
+        (ProductImageStepNames.Embed, 30), (ProductImageStepNames.Index, 10));
 }

@@ -11,10 +11,10 @@ public static class ProductImageStepCommands
         var product = saga.Product ?? throw new InvalidOperationException($"Product image saga {id} has no product.");
         return saga.CurrentStep switch
         {
-            ProductImageStep.Decode => new DecodeProductImage(id, saga.Bucket, product),
-            ProductImageStep.Detect => new DetectProductItems(id, saga.Bucket, product),
-            ProductImageStep.Embed => new EmbedProductItems(id, saga.Bucket, product, saga.Regions),
-            ProductImageStep.Index => new IndexProduct(id, product, saga.ImageContentHash ?? "", saga.Embeddings),
+            ProductImageStepNames.Decode => new DecodeProductImage(id, saga.Bucket, product),
+            ProductImageStepNames.Detect => new DetectProductItems(id, saga.Bucket, product),
+            ProductImageStepNames.Embed => new EmbedProductItems(id, saga.Bucket, product, saga.Regions),
+            ProductImageStepNames.Index => new IndexProduct(id, product, saga.ImageContentHash ?? "", saga.Embeddings),
             var step => throw new InvalidOperationException($"Product image saga {id} has no command for step '{step}'."),
         };
     }

@@ -41,31 +41,31 @@ public class VideoProcessingStateMachine : StepMachine<VideoProcessingState, Vid
         Initially(
             When(ObjectCreated)
                 .Then(x => (x.Saga.Video, x.Saga.CreatedAt) = (x.Message.Video, DateTimeOffset.UtcNow))
-                .BeginStep(VideoStep.Probe, this)
+                .BeginStep(VideoStepNames.Probe, this)
                 .TransitionTo(Probing));
 
         During(Probing,
             When(Probed)
                 .Then(x => x.Saga.Probe = x.Message.Probe)
-                .BeginStep(VideoStep.ExtractFrames, this)
+                .BeginStep(VideoStepNames.ExtractFrames, this)
                 .TransitionTo(ExtractingFrames));
 
         During(ExtractingFrames,
             When(FramesExtracted)
                 .Then(x => x.Saga.FrameSignalsKey = x.Message.FrameSignalsKey)
-                .BeginStep(VideoStep.DetectSegments, this)
+                .BeginStep(VideoStepNames.DetectSegments, this)
                 .TransitionTo(DetectingSegments));
 
         During(DetectingSegments,
             When(SegmentsDetected)
                 .Then(x => x.Saga.Segments = [.. x.Message.Segments])
-                .BeginStep(VideoStep.AnalyzeFrames, this)
+                .BeginStep(VideoStepNames.AnalyzeFrames, this)
                 .TransitionTo(AnalyzingFrames));
 
         During(AnalyzingFrames,
             When(FramesAnalyzed)
                 .Then(x => (x.Saga.Analysis, x.Saga.Matches) = (x.Message.Analysis, [.. x.Message.Matches]))
-                .BeginStep(VideoStep.PublishMetadata, this)
+                .BeginStep(VideoStepNames.PublishMetadata, this)
                 .TransitionTo(PublishingMetadata));
 
         During(PublishingMetadata,

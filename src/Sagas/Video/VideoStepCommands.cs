@@ -12,11 +12,11 @@ public static class VideoStepCommands
         var video = saga.Video ?? throw new InvalidOperationException($"Video saga {id} has no video.");
         return saga.CurrentStep switch
         {
-            VideoStep.Probe => new ProbeVideo(id, video),
-            VideoStep.ExtractFrames => new ExtractFrames(id, video, Required(saga.Probe, id)),
-            VideoStep.DetectSegments => new DetectSegments(id, Required(saga.Probe, id), Required(saga.FrameSignalsKey, id)),
-            VideoStep.AnalyzeFrames => new AnalyzeFrames(id, saga.Segments),
-            VideoStep.PublishMetadata => new PublishMetadata(
+            VideoStepNames.Probe => new ProbeVideo(id, video),
+            VideoStepNames.ExtractFrames => new ExtractFrames(id, video, Required(saga.Probe, id)),
+            VideoStepNames.DetectSegments => new DetectSegments(id, Required(saga.Probe, id), Required(saga.FrameSignalsKey, id)),
+            VideoStepNames.AnalyzeFrames => new AnalyzeFrames(id, saga.Segments),
+            VideoStepNames.PublishMetadata => new PublishMetadata(
                 id, video, Required(saga.Probe, id), saga.Segments, Required(saga.Analysis, id), saga.Matches),
             var step => throw new InvalidOperationException($"Video saga {id} has no command for step '{step}'."),
         };

@@ -17,22 +17,22 @@ public sealed class ScriptedVideoStepConsumer(StepScript script) :
     public static readonly VideoProbe SampleProbe = new(4.0, 25, 1920, 1080, "h264", 0, 100);
 
     public Task Consume(ConsumeContext<ProbeVideo> context) =>
-        Run(context, VideoStep.Probe, context.Message.VideoId, new VideoProbed(context.Message.VideoId, SampleProbe));
+        Run(context, VideoStepNames.Probe, context.Message.VideoId, new VideoProbed(context.Message.VideoId, SampleProbe));
 
     public Task Consume(ConsumeContext<ExtractFrames> context) =>
-        Run(context, VideoStep.ExtractFrames, context.Message.VideoId,
+        Run(context, VideoStepNames.ExtractFrames, context.Message.VideoId,
             new FramesExtracted(context.Message.VideoId, 100, "signals", 8));
 
     public Task Consume(ConsumeContext<DetectSegments> context) =>
-        Run(context, VideoStep.DetectSegments, context.Message.VideoId,
+        Run(context, VideoStepNames.DetectSegments, context.Message.VideoId,
             new SegmentsDetected(context.Message.VideoId, [new Segment(0, 0, 99, 0, 4, [])]));
 
     public Task Consume(ConsumeContext<AnalyzeFrames> context) =>
-        Run(context, VideoStep.AnalyzeFrames, context.Message.VideoId,
+        Run(context, VideoStepNames.AnalyzeFrames, context.Message.VideoId,
             new FramesAnalyzed(context.Message.VideoId, "not-configured", []));
 
     public Task Consume(ConsumeContext<PublishMetadata> context) =>
-        Run(context, VideoStep.PublishMetadata, context.Message.VideoId,
+        Run(context, VideoStepNames.PublishMetadata, context.Message.VideoId,
             new MetadataPublished(context.Message.VideoId, $"videos/{context.Message.VideoId:N}/shoppable.json"));
 
     async Task Run<T>(ConsumeContext context, string step, Guid videoId, T result) where T : class

@@ -26,11 +26,11 @@ public class VideoProcessingStateMachineTests
     }
 
     [Theory]
-    [InlineData(VideoStep.Probe)]
-    [InlineData(VideoStep.ExtractFrames)]
-    [InlineData(VideoStep.DetectSegments)]
-    [InlineData(VideoStep.AnalyzeFrames)]
-    [InlineData(VideoStep.PublishMetadata)]
+    [InlineData(VideoStepNames.Probe)]
+    [InlineData(VideoStepNames.ExtractFrames)]
+    [InlineData(VideoStepNames.DetectSegments)]
+    [InlineData(VideoStepNames.AnalyzeFrames)]
+    [InlineData(VideoStepNames.PublishMetadata)]
     public async Task A_step_that_refuses_its_input_fails_the_video_with_the_step_and_reason(string step)
     {
         var script = new StepScript().On(step, StepBehaviour.RejectInput);
@@ -53,21 +53,21 @@ public class VideoProcessingStateMachineTests
     [Fact]
     public async Task A_step_that_crashes_fails_the_video_with_the_exception_message()
     {
-        var script = new StepScript().On(VideoStep.DetectSegments, StepBehaviour.Throw);
+        var script = new StepScript().On(VideoStepNames.DetectSegments, StepBehaviour.Throw);
         await using var test = await VideoSagaHarness.StartAsync(script);
         var video = VideoSagaHarness.NewVideo();
 
         await test.Harness.Bus.Publish(video);
 
         var saga = await test.WaitForState(video.VideoId, test.Machine.Failed);
-        Assert.Equal(VideoStep.DetectSegments, saga.FailedStep);
+        Assert.Equal(VideoStepNames.DetectSegments, saga.FailedStep);
         Assert.Contains("DetectSegments crashed", saga.FailureReason);
     }
 
     [Fact]
     public async Task A_step_whose_command_was_lost_is_retried_after_its_timeout_and_the_video_completes()
     {
-        var script = new StepScript().On(VideoStep.ExtractFrames, StepBehaviour.IgnoreFirstThenSucceed);
+        var script = new StepScript().On(VideoStepNames.ExtractFrames, StepBehaviour.IgnoreFirstThenSucceed);
         var policy = new StepPolicy { StepTimeout = TimeSpan.FromMilliseconds(300), MaxAttempts = 3 };
         await using var test = await VideoSagaHarness.StartAsync(script, policy);
         var video = VideoSagaHarness.NewVideo();
@@ -75,14 +75,14 @@ public class VideoProcessingStateMachineTests
         await test.Harness.Bus.Publish(video);
 
         var saga = await test.WaitForState(video.VideoId, test.Machine.Completed);
-        Assert.Equal(2, script.Received(VideoStep.ExtractFrames));
-        Assert.Equal(2, saga.Timings.Single(t => t.Step == VideoStep.ExtractFrames).Attempts);
+        Assert.Equal(2, script.Received(VideoStepNames.ExtractFrames));
+        Assert.Equal(2, saga.Timings.Single(t => t.Step == VideoStepNames.ExtractFrames).Attempts);
     }
 
     [Fact]
     public async Task A_step_that_never_answers_times_out_a_bounded_number_of_times_then_fails()
     {
-        var script = new StepScript().On(VideoStep.AnalyzeFrames, StepBehaviour.Ignore);
+        var script = new StepScript().On(VideoStepNames.AnalyzeFrames, StepBehaviour.Ignore);
         var policy = new StepPolicy { StepTimeout = TimeSpan.FromMilliseconds(200), MaxAttempts = 3 };
         await using var test = await VideoSagaHarness.StartAsync(script, policy);
         var video = VideoSagaHarness.NewVideo();
@@ -90,12 +90,12 @@ public class VideoProcessingStateMachineTests
         await test.Harness.Bus.Publish(video);
 
         var saga = await test.WaitForState(video.VideoId, test.Machine.Failed);
-        Assert.Equal(VideoStep.AnalyzeFrames, saga.FailedStep);
+        Assert.Equal(VideoStepNames.AnalyzeFrames, saga.FailedStep);
         Assert.Contains("timed out 3 times", saga.FailureReason);
         // The third command was sent before the last timeout; on a loaded machine it may still be in flight.
         await test.Harness.InactivityTask;
-        Assert.Equal(3, script.Received(VideoStep.AnalyzeFrames));
-        Assert.Equal(0, script.Received(VideoStep.PublishMetadata));
+        Assert.Equal(3, script.Received(VideoStepNames.AnalyzeFrames));
+        Assert.Equal(0, script.Received(VideoStepNames.PublishMetadata));
     }
 
     [Fact]
@@ -111,15 +111,15 @@ public class VideoProcessingStateMachineTests
         await test.Harness.InactivityTask;
 
         Assert.Single(test.Saga.Sagas.Select(x => x.CorrelationId == video.VideoId));
-        Assert.Equal(1, script.Received(VideoStep.Probe));
-        Assert.Equal(1, script.Received(VideoStep.PublishMetadata));
+        Assert.Equal(1, script.Received(VideoStepNames.Probe));
+        Assert.Equal(1, script.Received(VideoStepNames.PublishMetadata));
         Assert.Equal(1, await test.Harness.Published.SelectAsync<VideoProcessingCompleted>().Count());
     }
 
     [Fact]
     public async Task A_resumed_saga_reissues_the_command_of_the_step_it_is_in()
     {
-        var script = new StepScript().On(VideoStep.ExtractFrames, StepBehaviour.IgnoreFirstThenSucceed);
+        var script = new StepScript().On(VideoStepNames.ExtractFrames, StepBehaviour.IgnoreFirstThenSucceed);
         await using var test = await VideoSagaHarness.StartAsync(script);
         var video = VideoSagaHarness.NewVideo();
 
@@ -128,24 +128,24 @@ public class VideoProcessingStateMachineTests
         await test.Harness.Bus.Publish(new ResumeVideoProcessing(video.VideoId));
 
         await test.WaitForState(video.VideoId, test.Machine.Completed);
-        Assert.Equal(2, script.Received(VideoStep.ExtractFrames));
+        Assert.Equal(2, script.Received(VideoStepNames.ExtractFrames));
     }
 
     [Fact]
     public async Task Progress_inside_a_step_moves_the_overall_percent_forward()
     {
-        var script = new StepScript().On(VideoStep.ExtractFrames, StepBehaviour.Ignore);
+        var script = new StepScript().On(VideoStepNames.ExtractFrames, StepBehaviour.Ignore);
         await using var test = await VideoSagaHarness.StartAsync(script);
         var video = VideoSagaHarness.NewVideo();
 
         await test.Harness.Bus.Publish(video);
         await test.WaitForState(video.VideoId, test.Machine.ExtractingFrames);
         var before = test.Saga.Sagas.Contains(video.VideoId).Percent;
-        await test.Harness.Bus.Publish(new VideoStepProgressed(video.VideoId, VideoStep.ExtractFrames, 50));
+        await test.Harness.Bus.Publish(new VideoStepProgressed(video.VideoId, VideoStepNames.ExtractFrames, 50));
         await test.Harness.InactivityTask;
 
         var after = test.Saga.Sagas.Contains(video.VideoId).Percent;
-        Assert.Equal(VideoStep.Plan.OverallPercent(VideoStep.ExtractFrames, 50), after);
+        Assert.Equal(VideoStep.Plan.OverallPercent(VideoStepNames.ExtractFrames, 50), after);
         Assert.True(after > before);
     }
 }
