@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,9 +27,7 @@ public sealed class EmbeddedPipelineTimer : IPipelineTimer, IAsyncDisposable
         var key = $"{Guid.NewGuid():N}/{Path.GetFileName(videoPath)}";
         await using (var source = File.OpenRead(videoPath))
             await store.WriteAsync(Buckets.Videos, key, source);
-        await using var content = File.OpenRead(videoPath);
-        var video = new StoredObject(Buckets.Videos, key, content.Length,
-            "sha256:" + Convert.ToHexStringLower(await SHA256.HashDataAsync(content)));
+        var video = new StoredObject(Buckets.Videos, key, new FileInfo(videoPath).Length, await ContentHash.OfFileAsync(videoPath));
         var id = ObjectEvents.SagaIdFor(video);
         var sagas = host.Services.GetRequiredService<ISagaStateReader<VideoProcessingState>>();
 

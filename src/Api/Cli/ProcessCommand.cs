@@ -5,7 +5,6 @@ using ShoppableVideo.Messages;
 using ShoppableVideo.Sagas.Catalog;
 using ShoppableVideo.Sagas.Persistence;
 using ShoppableVideo.Sagas.Video;
-using System.Security.Cryptography;
 
 namespace ShoppableVideo.Api.Cli;
 
@@ -78,9 +77,7 @@ public static class ProcessCommand
     {
         await using (var file = File.OpenRead(source))
             await store.WriteAsync(bucket, key, file, ct);
-        await using var written = File.OpenRead(source);
-        var hash = "sha256:" + Convert.ToHexStringLower(await SHA256.HashDataAsync(written, ct));
-        return new StoredObject(bucket, key, new FileInfo(source).Length, hash);
+        return new StoredObject(bucket, key, new FileInfo(source).Length, await ContentHash.OfFileAsync(source, ct));
     }
 
     static async Task<TSaga> WaitAsync<TSaga>(ISagaStateReader<TSaga> reader, Guid id, IReadOnlyList<string> finalStates,

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using MassTransit;
 using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Messages;
@@ -22,7 +21,7 @@ public sealed class DecodeProductImageConsumer(IObjectStore store, IImageInspect
                 throw new ProductImageRejectedException(
                     $"image '{product.ImageKey}' is {header.Width}x{header.Height}, over the limit of {options.MaxImagePixels} pixels");
             await using var content = await store.OpenReadAsync(bucket, product.ImageKey, context.CancellationToken);
-            var hash = "sha256:" + Convert.ToHexStringLower(await SHA256.HashDataAsync(content, context.CancellationToken));
+            var hash = await ContentHash.OfAsync(content, context.CancellationToken);
             await context.Publish(new ProductImageDecoded(id, header.Width, header.Height, hash));
         }
         catch (Exception e) when (e is ProductImageRejectedException or InvalidObjectKeyException)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Threading.Channels;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
@@ -21,7 +20,7 @@ public sealed class FolderBucketWatcher(
     static readonly string[] WatchedBuckets = [Buckets.Videos, Buckets.Catalog];
 
     readonly Channel<(string Bucket, string Path)> pending = Channel.CreateUnbounded<(string, string)>();
-    readonly ConcurrentDictionary<string, byte> announced = new();
+    readonly ConcurrentDictionary<Guid, byte> announced = new();
     readonly ConcurrentDictionary<string, byte> settling = new();
     readonly List<FileSystemWatcher> watchers = [];
 
@@ -83,7 +82,7 @@ public sealed class FolderBucketWatcher(
         try
         {
             var stored = await WaitUntilComplete(bucket, path, cancellationToken);
-            if (stored is null || !announced.TryAdd($"{stored.Bucket}|{stored.Key}|{stored.Size}|{stored.ContentHash}", 0))
+            if (stored is null || !announced.TryAdd(ObjectEvents.SagaIdFor(stored), 0))
                 return;
             if (ObjectEvents.For(stored) is { } message)
             {
@@ -113,7 +112,7 @@ public sealed class FolderBucketWatcher(
             await Task.Delay(options.SettleTime, cancellationToken);
             if (Snapshot(path) != before)
                 continue;
-            var hash = await HashAsync(path, cancellationToken);
+            var hash = await ContentHash.OfFileAsync(path, cancellationToken);
             if (Snapshot(path) != before)
                 continue;
             var key = Path.GetRelativePath(store.BucketPath(bucket), path).Replace(Path.DirectorySeparatorChar, '/');
@@ -125,11 +124,5 @@ public sealed class FolderBucketWatcher(
     {
         var info = new FileInfo(path);
         return info.Exists ? (info.Length, info.LastWriteTimeUtc) : null;
-    }
-
-    static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 20, useAsync: true);
-        return "sha256:" + Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 }
