@@ -1,4 +1,5 @@
 using MassTransit;
+using ShoppableVideo.Consumers.Media;
 using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Messages;
 
@@ -15,18 +16,18 @@ public sealed class DecodeProductImageConsumer(IObjectStore store, IImageInspect
         try
         {
             if (!await store.ExistsAsync(bucket, product.ImageKey, context.CancellationToken))
-                throw new ProductImageRejectedException($"image '{product.ImageKey}' is not in the {bucket} bucket");
+                throw new MediaRejectedException($"image '{product.ImageKey}' is not in the {bucket} bucket");
             var header = await inspector.InspectAsync(bucket, product.ImageKey, context.CancellationToken);
             if ((long)header.Width * header.Height > options.MaxImagePixels)
-                throw new ProductImageRejectedException(
+                throw new MediaRejectedException(
                     $"image '{product.ImageKey}' is {header.Width}x{header.Height}, over the limit of {options.MaxImagePixels} pixels");
             await using var content = await store.OpenReadAsync(bucket, product.ImageKey, context.CancellationToken);
             var hash = await ContentHash.OfAsync(content, context.CancellationToken);
             await context.Publish(new ProductImageDecoded(id, header.Width, header.Height, hash));
         }
-        catch (Exception e) when (e is ProductImageRejectedException or InvalidObjectKeyException)
+        catch (Exception e) when (PermanentFailure.ReasonFor(e) is { } reason)
         {
-            await context.Publish(new ProductImageStepFailed(id, ProductImageStepNames.Decode, e.Message));
+            await context.Publish(new ProductImageStepFailed(id, ProductImageStepNames.Decode, reason));
         }
     }
 }

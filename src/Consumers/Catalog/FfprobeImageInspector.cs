@@ -20,21 +20,21 @@ public sealed class FfprobeImageInspector(IObjectStore store, MediaTools tools) 
             Timeout, cancellationToken);
         var json = await new StreamReader(process.StandardOutput).ReadToEndAsync(process.Token);
         if (await process.WaitForExitAsync(cancellationToken) != 0)
-            throw new ProductImageRejectedException(
+            throw new MediaRejectedException(
                 $"image '{key}' is not a readable image: {(await process.Stderr.LastLineAsync()).Replace(location, key)}");
         using var document = JsonDocument.Parse(json);
         var streams = document.RootElement.TryGetProperty("streams", out var s) ? s : default;
         if (streams.ValueKind != JsonValueKind.Array || streams.GetArrayLength() == 0)
-            throw new ProductImageRejectedException($"image '{key}' has no picture in it");
+            throw new MediaRejectedException($"image '{key}' has no picture in it");
         var stream = streams[0];
         var codec = stream.TryGetProperty("codec_name", out var c) ? c.GetString() ?? "unknown" : "unknown";
         if (!ImageCodecs.Contains(codec))
-            throw new ProductImageRejectedException($"image '{key}' is not a readable image: ffprobe reads it as '{codec}'");
+            throw new MediaRejectedException($"image '{key}' is not a readable image: ffprobe reads it as '{codec}'");
         var width = stream.TryGetProperty("width", out var w) ? w.GetInt32() : 0;
         var height = stream.TryGetProperty("height", out var h) ? h.GetInt32() : 0;
         // A file named .jpg that holds no JPEG still "probes" as mjpeg, with no size: that is the tell.
         if (width <= 0 || height <= 0)
-            throw new ProductImageRejectedException($"image '{key}' is not a readable image: it has no picture size");
+            throw new MediaRejectedException($"image '{key}' is not a readable image: it has no picture size");
         return new ImageHeader(width, height, codec);
     }
 }
