@@ -43,15 +43,7 @@ public class CatalogIngestionTests
         Assert.False(File.Exists(Path.Combine(host.Data.BucketsRoot, "output", "catalog", "products", "FAKE-1.json")));
     }
 
-    static async Task<CatalogBatchStatus> WaitForBatch(EmbeddedHost host, TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            var batches = await host.Http.GetFromJsonAsync<List<CatalogBatchStatus>>("/catalog/batches", deadline.Token);
-            if (batches?.FirstOrDefault(b => b.Status.State is "Completed" or "Failed") is { } batch)
-                return batch;
-            await Task.Delay(100, deadline.Token);
-        }
-    }
+    static Task<CatalogBatchStatus> WaitForBatch(EmbeddedHost host, TimeSpan timeout) =>
+        Poll.UntilAsync(async ct => (await host.Http.GetFromJsonAsync<List<CatalogBatchStatus>>("/catalog/batches", ct))?
+            .FirstOrDefault(b => b.Status.State is "Completed" or "Failed"), timeout);
 }

@@ -37,15 +37,8 @@ public class CrashRecoveryTests
         Assert.True(done.SegmentCount >= 1);
     }
 
-    static async Task<VideoStatus> PollUntil(HttpClient http, Func<VideoStatus, bool> condition, TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            var videos = await http.GetFromJsonAsync<List<VideoStatus>>("/videos", deadline.Token);
-            if (videos?.FirstOrDefault(condition) is { } video)
-                return video;
-            await Task.Delay(20, deadline.Token);
-        }
-    }
+    // Every 20 ms: the kill must land inside a step that lasts about a second.
+    static Task<VideoStatus> PollUntil(HttpClient http, Func<VideoStatus, bool> condition, TimeSpan timeout) =>
+        Poll.UntilAsync(async ct => (await http.GetFromJsonAsync<List<VideoStatus>>("/videos", ct))?.FirstOrDefault(condition),
+            timeout, intervalMs: 20);
 }

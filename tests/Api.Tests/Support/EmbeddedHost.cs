@@ -46,18 +46,10 @@ public sealed class EmbeddedHost : IAsyncDisposable
     public string VideosFolder => Path.Combine(Data.BucketsRoot, "videos");
 
     /// <summary>Polls the status API until the video with this key reaches Completed or Failed.</summary>
-    public async Task<VideoStatus> WaitForVideoAsync(string key, TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            var videos = await Http.GetFromJsonAsync<List<VideoStatus>>("/videos?limit=1000", deadline.Token) ?? [];
-            var video = videos.FirstOrDefault(v => v.Video?.Key == key);
-            if (video?.Status.State is "Completed" or "Failed")
-                return video;
-            await Task.Delay(100, deadline.Token);
-        }
-    }
+    public Task<VideoStatus> WaitForVideoAsync(string key, TimeSpan timeout) =>
+        Poll.UntilAsync(async ct =>
+            (await Http.GetFromJsonAsync<List<VideoStatus>>("/videos?limit=1000", ct))?
+                .FirstOrDefault(v => v.Video?.Key == key && v.Status.State is "Completed" or "Failed"), timeout);
 
     public async ValueTask DisposeAsync()
     {
