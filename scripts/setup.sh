@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the project needs and is missing, idempotently. Sourced by run.sh and test.sh.
-# Today: ffmpeg/ffprobe from Debian. Later issues add native libraries and local servers (npm).
+# ffmpeg/ffprobe and Node.js from Debian; ONNX Runtime and sqlite-vec native libraries from npm; the
+# ONNX models from ../shared/models (or upstream), all under the git-ignored .tools folder.
 set -euo pipefail
 
 as_root() {
@@ -12,6 +13,25 @@ if ! command -v ffmpeg >/dev/null 2>&1 || ! command -v ffprobe >/dev/null 2>&1; 
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq ffmpeg >/dev/null
 fi
+
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "setup: installing Node.js and npm (apt-get)"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq nodejs npm >/dev/null
+fi
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+npm_prefix="$root/.tools/npm"
+if [ ! -f "$npm_prefix/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime.so.1" ] ||
+   [ ! -f "$npm_prefix/node_modules/sqlite-vec-linux-x64/vec0.so" ]; then
+  echo "setup: installing ONNX Runtime and sqlite-vec native libraries (npm)"
+  mkdir -p "$npm_prefix"
+  # ONNXRUNTIME_NODE_INSTALL=skip: only the bundled CPU library is wanted, no GPU download.
+  ONNXRUNTIME_NODE_INSTALL=skip npm install --prefix "$npm_prefix" --no-audit --no-fund --loglevel=error \
+    onnxruntime-node@1.30.0 sqlite-vec@0.1.9 >/dev/null
+fi
+
+node "$root/scripts/install-models.mjs"
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "setup: the .NET 10 SDK is required (https://dotnet.microsoft.com/download)" >&2

@@ -1,3 +1,4 @@
+using ShoppableVideo.Sqlite;
 using MassTransit;
 using ShoppableVideo.Consumers.Catalog;
 using ShoppableVideo.Consumers.Intake;

@@ -1,3 +1,4 @@
+using ShoppableVideo.Sqlite;
 using System.Globalization;
 using ShoppableVideo.Sagas.Artifacts;
 

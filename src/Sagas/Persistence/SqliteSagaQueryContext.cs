@@ -1,3 +1,4 @@
+using ShoppableVideo.Sqlite;
 using MassTransit;
 using MassTransit.Middleware;
 using MassTransit.Saga;

@@ -1,3 +1,4 @@
+using ShoppableVideo.Sqlite;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.Data.Sqlite;

@@ -1,3 +1,4 @@
+using ShoppableVideo.Sqlite;
 using MassTransit;
 using MassTransit.Context;
 using MassTransit.Saga;

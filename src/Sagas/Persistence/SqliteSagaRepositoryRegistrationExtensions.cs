@@ -3,6 +3,7 @@ using MassTransit.Configuration;
 using MassTransit.Saga;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ShoppableVideo.Sqlite;
 
 namespace ShoppableVideo.Sagas.Persistence;
 
@@ -10,7 +11,7 @@ public static class SqliteSagaRepositoryRegistrationExtensions
 {
     /// <summary>
     /// Persists this saga in the <see cref="SqliteDatabase"/> registered in the container (see
-    /// <see cref="SqliteServiceCollectionExtensions.AddSqliteDatabase"/>), and registers
+    /// <see cref="SqliteServiceCollectionExtensions.AddSqliteDatabase"/>; its table is added to that file), and registers
     /// <see cref="ISagaStateReader{TSaga}"/> for the status API.
     /// </summary>
     public static ISagaRegistrationConfigurator<TSaga> SqliteRepository<TSaga>(
@@ -23,6 +24,7 @@ public static class SqliteSagaRepositoryRegistrationExtensions
 
         configurator.Repository(services =>
         {
+            services.AddSqliteSchema(SqliteSchema.SagaInstances);
             services.TryAddSingleton(provider =>
                 new SqliteSagaRepository<TSaga>(provider.GetRequiredService<SqliteDatabase>(), options));
             services.TryAddSingleton<ISagaStateReader<TSaga>>(provider =>

@@ -1,3 +1,5 @@
+using ShoppableVideo.Sqlite;
+
 namespace ShoppableVideo.Sagas.Persistence;
 
 /// <summary>
@@ -9,7 +11,7 @@ internal static class SqliteSchema
     // One table for all saga types rather than one per type: the status API and the start-up resume
     // scan work the same way for every saga, adding a saga type needs no DDL, and the DynamoDB
     // adapter uses the same (saga_type, correlation_id) key shape.
-    public const string SagaInstances = """
+    public static SqliteSchemaPart SagaInstances { get; } = new("sagas", """
         CREATE TABLE IF NOT EXISTS saga_instances (
             saga_type      TEXT    NOT NULL,
             correlation_id TEXT    NOT NULL,
@@ -23,9 +25,9 @@ internal static class SqliteSchema
             ON saga_instances (saga_type, current_state);
         CREATE INDEX IF NOT EXISTS ix_saga_instances_updated
             ON saga_instances (saga_type, updated_at);
-        """;
+        """);
 
-    public const string Artifacts = """
+    public static SqliteSchemaPart Artifacts { get; } = new("artifacts", """
         CREATE TABLE IF NOT EXISTS artifacts (
             owner_id     TEXT NOT NULL,
             kind         TEXT NOT NULL,
@@ -34,7 +36,7 @@ internal static class SqliteSchema
             created_at   TEXT NOT NULL,
             PRIMARY KEY (owner_id, kind, artifact_key)
         ) WITHOUT ROWID;
-        """;
+        """);
 
-    public static IReadOnlyList<string> All { get; } = [SagaInstances, Artifacts];
+    public static IReadOnlyList<SqliteSchemaPart> All { get; } = [SagaInstances, Artifacts];
 }

@@ -1,3 +1,4 @@
+using ShoppableVideo.Sqlite;
 using ShoppableVideo.Sagas.Artifacts;
 using ShoppableVideo.Sagas.Persistence;
 

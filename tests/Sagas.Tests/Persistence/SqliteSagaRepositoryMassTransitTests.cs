@@ -1,3 +1,4 @@
+using ShoppableVideo.Sqlite;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using ShoppableVideo.Sqlite;
 using MassTransit;
 using ShoppableVideo.Sagas.Persistence;
 
@@ -192,7 +193,7 @@ public sealed class SqliteSagaRepositoryTests : IAsyncLifetime
         await _repository.InsertAsync(saga);
         await _temp.Database.DisposeAsync();
 
-        await using var reopened = new SqliteDatabase(_temp.FilePath);
+        await using var reopened = new SqliteDatabase(_temp.FilePath, SqliteSchema.All);
         var repository = new SqliteSagaRepository<SampleSaga>(reopened);
         var unfinished = await repository.ListUnfinishedAsync(["Completed", "Failed"]);
 

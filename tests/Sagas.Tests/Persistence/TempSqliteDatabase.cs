@@ -1,3 +1,4 @@
+using ShoppableVideo.Sqlite;
 using ShoppableVideo.Sagas.Persistence;
 
 namespace ShoppableVideo.Sagas.Tests.Persistence;
@@ -10,7 +11,7 @@ public sealed class TempSqliteDatabase : IAsyncLifetime
     public TempSqliteDatabase()
     {
         FilePath = Path.Combine(_folder, "state.db");
-        Database = new SqliteDatabase(FilePath);
+        Database = new SqliteDatabase(FilePath, SqliteSchema.All);
     }
 
     public string FilePath { get; }

@@ -1,9 +1,9 @@
 using Microsoft.Data.Sqlite;
 
-namespace ShoppableVideo.Sagas.Persistence;
+namespace ShoppableVideo.Sqlite;
 
 /// <summary>Keeps the ADO.NET ceremony out of the SQL-bearing classes.</summary>
-internal static class SqliteCommands
+public static class SqliteCommands
 {
     public static SqliteCommand Command(this SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {

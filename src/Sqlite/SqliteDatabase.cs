@@ -1,9 +1,9 @@
 using Microsoft.Data.Sqlite;
 
-namespace ShoppableVideo.Sagas.Persistence;
+namespace ShoppableVideo.Sqlite;
 
 /// <summary>
-/// One SQLite file shared by the saga repositories and the artifact index. SQLite allows a single
+/// One SQLite file shared by the saga repositories, the artifact index and the product index. SQLite allows a single
 /// writer per file, so every write goes through one dedicated connection behind a gate; contending
 /// writers then queue in-process instead of failing with "database is locked". WAL mode lets the
 /// short-lived, pooled read connections run beside that writer.
@@ -18,14 +18,18 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     readonly string _writerConnectionString;
     readonly string _readerConnectionString;
     readonly int _busyTimeoutMs;
+    readonly IReadOnlyList<SqliteSchemaPart> _schema;
     readonly SemaphoreSlim _writerGate = new(1, 1);
     SqliteConnection? _writer;
     volatile bool _initialized;
     bool _disposed;
 
-    public SqliteDatabase(string path, TimeSpan? busyTimeout = null)
+    /// <param name="schema">The tables each owner needs; every statement must be idempotent because it
+    /// runs on every open.</param>
+    public SqliteDatabase(string path, IEnumerable<SqliteSchemaPart>? schema = null, TimeSpan? busyTimeout = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        _schema = schema?.ToList() ?? [];
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         _busyTimeoutMs = (int)(busyTimeout ?? TimeSpan.FromSeconds(30)).TotalMilliseconds;
@@ -129,8 +133,8 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
             // last commits, which the idempotent, replayable saga messages tolerate.
             await ExecuteAsync(writer, "PRAGMA synchronous=NORMAL;", cancellationToken).ConfigureAwait(false);
             await ApplyConnectionPragmasAsync(writer, cancellationToken).ConfigureAwait(false);
-            foreach (var ddl in SqliteSchema.All)
-                await ExecuteAsync(writer, ddl, cancellationToken).ConfigureAwait(false);
+            foreach (var part in _schema)
+                await ExecuteAsync(writer, part.Ddl, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

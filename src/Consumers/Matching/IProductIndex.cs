@@ -1,0 +1,24 @@
+namespace ShoppableVideo.Consumers.Matching;
+
+/// <summary>
+/// The k-NN index of catalog product images (sqlite-vec embedded, OpenSearch on AWS). One entry per
+/// product image, keyed by product id, remembering the image's content hash so an unchanged photo is
+/// never embedded twice.
+/// </summary>
+public interface IProductIndex
+{
+    /// <summary>The content hash indexed for this product, or null when it is not indexed.</summary>
+    Task<string?> FindContentHashAsync(string productId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces whatever is indexed for the product.</summary>
+    Task UpsertAsync(IndexedProductImage entry, CancellationToken cancellationToken);
+
+    Task DeleteAsync(string productId, CancellationToken cancellationToken);
+
+    /// <summary>The <paramref name="k"/> closest products of the same kind, best first.</summary>
+    Task<IReadOnlyList<ProductHit>> SearchAsync(ItemKind kind, ItemDescriptor query, int k, CancellationToken cancellationToken);
+}
+
+/// <summary>What the index keeps for a product image. Source is the manifest key it came from, so a
+/// newer version of that manifest can remove the products it no longer lists.</summary>
+public sealed record IndexedProductImage(string ProductId, string Source, string ContentHash, ItemKind Kind, ItemDescriptor Descriptor);
