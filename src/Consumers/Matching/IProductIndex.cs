@@ -15,6 +15,13 @@ public interface IProductIndex
 
     Task DeleteAsync(string productId, CancellationToken cancellationToken);
 
+    /// <summary>Records that the product now comes from <paramref name="source"/> without touching its
+    /// vectors: an unchanged photo listed by another (or a newer) manifest. False when it is not indexed.</summary>
+    Task<bool> ClaimAsync(string productId, string source, CancellationToken cancellationToken);
+
+    /// <summary>The products indexed from one manifest, so a newer version of it can remove the ones it dropped.</summary>
+    Task<IReadOnlyList<string>> ListFromSourceAsync(string source, CancellationToken cancellationToken);
+
     /// <summary>The <paramref name="k"/> closest products of the same kind, best first.</summary>
     Task<IReadOnlyList<ProductHit>> SearchAsync(ItemKind kind, ItemDescriptor query, int k, CancellationToken cancellationToken);
 }

@@ -1,0 +1,128 @@
+using ShoppableVideo.Consumers.Matching;
+
+namespace ShoppableVideo.Consumers.Tests.Matching;
+
+public class SqliteProductIndexTests
+{
+    static IndexedProductImage Entry(string id, ItemKind kind, ItemDescriptor descriptor, string source = "shop/manifest.csv", string hash = "h1") =>
+        new(id, source, hash, kind, descriptor);
+
+    [Fact]
+    public async Task An_upserted_product_is_found_by_its_own_descriptor_with_a_score_near_one()
+    {
+        await using var temp = new TempProductIndex();
+        var hoodie = TestVectors.Descriptor(TestVectors.Random(1), colourBin: 3);
+        await temp.Index.UpsertAsync(Entry("hoodie", ItemKind.Upper, hoodie), default);
+        await temp.Index.UpsertAsync(Entry("tee", ItemKind.Upper, TestVectors.Descriptor(TestVectors.Random(2), 5)), default);
+
+        var hits = await temp.Index.SearchAsync(ItemKind.Upper, hoodie, 2, default);
+
+        Assert.Equal(["hoodie", "tee"], hits.Select(h => h.ProductId));
+        Assert.InRange(hits[0].Score, 0.999, 1.0);
+        Assert.All(hits, h => Assert.InRange(h.Score, 0, 1));
+        Assert.Equal("h1", await temp.Index.FindContentHashAsync("hoodie", default));
+    }
+
+    [Fact]
+    public async Task A_search_filtered_by_kind_never_returns_another_kind()
+    {
+        await using var temp = new TempProductIndex();
+        var query = TestVectors.Random(7);
+        // The closest vectors of all are shorts; the only top is far away.
+        for (var i = 0; i < 40; i++)
+            await temp.Index.UpsertAsync(Entry($"shorts-{i}", ItemKind.Lower, TestVectors.Descriptor(TestVectors.Near(query, 100 + i, 0.1))), default);
+        await temp.Index.UpsertAsync(Entry("far-top", ItemKind.Upper, TestVectors.Descriptor(TestVectors.Random(8))), default);
+
+        var tops = await temp.Index.SearchAsync(ItemKind.Upper, TestVectors.Descriptor(query), 5, default);
+        var bags = await temp.Index.SearchAsync(ItemKind.Bag, TestVectors.Descriptor(query), 5, default);
+
+        Assert.Equal(["far-top"], tops.Select(h => h.ProductId));
+        Assert.Empty(bags);
+    }
+
+    [Fact]
+    public async Task Upserting_an_existing_product_replaces_its_vectors_kind_and_hash()
+    {
+        await using var temp = new TempProductIndex();
+        var before = TestVectors.Random(11);
+        var after = TestVectors.Random(12);
+        await temp.Index.UpsertAsync(Entry("jacket", ItemKind.Upper, TestVectors.Descriptor(before), hash: "old"), default);
+        await temp.Index.UpsertAsync(Entry("jacket", ItemKind.Full, TestVectors.Descriptor(after), hash: "new"), default);
+
+        Assert.Empty(await temp.Index.SearchAsync(ItemKind.Upper, TestVectors.Descriptor(before), 5, default));
+        var hits = await temp.Index.SearchAsync(ItemKind.Full, TestVectors.Descriptor(after), 5, default);
+        Assert.Equal("jacket", Assert.Single(hits).ProductId);
+        Assert.InRange(hits[0].Score, 0.999, 1.0);
+        Assert.Equal("new", await temp.Index.FindContentHashAsync("jacket", default));
+    }
+
+    [Fact]
+    public async Task A_deleted_product_is_neither_found_nor_listed()
+    {
+        await using var temp = new TempProductIndex();
+        var vector = TestVectors.Random(21);
+        await temp.Index.UpsertAsync(Entry("bag", ItemKind.Bag, TestVectors.Descriptor(vector)), default);
+        await temp.Index.UpsertAsync(Entry("other-bag", ItemKind.Bag, TestVectors.Descriptor(TestVectors.Random(22))), default);
+
+        await temp.Index.DeleteAsync("bag", default);
+        await temp.Index.DeleteAsync("never-indexed", default);
+
+        Assert.Null(await temp.Index.FindContentHashAsync("bag", default));
+        Assert.Equal(["other-bag"], (await temp.Index.SearchAsync(ItemKind.Bag, TestVectors.Descriptor(vector), 5, default)).Select(h => h.ProductId));
+        Assert.Equal(["other-bag"], await temp.Index.ListFromSourceAsync("shop/manifest.csv", default));
+    }
+
+    [Theory]
+    [InlineData(1.0, "same-shape-wrong-colour")]
+    [InlineData(0.5, "right-colour")]
+    public async Task The_appearance_weight_decides_between_a_closer_shape_and_the_right_colour(double weight, string expectedFirst)
+    {
+        await using var temp = new TempProductIndex(weight);
+        var query = TestVectors.Random(31);
+        await temp.Index.UpsertAsync(Entry("same-shape-wrong-colour", ItemKind.Upper,
+            new ItemDescriptor(TestVectors.Near(query, 32, 0.05), TestVectors.Colour(1))), default);
+        await temp.Index.UpsertAsync(Entry("right-colour", ItemKind.Upper,
+            new ItemDescriptor(TestVectors.Near(query, 33, 0.3), TestVectors.Colour(2))), default);
+
+        var hits = await temp.Index.SearchAsync(ItemKind.Upper, new ItemDescriptor(query, TestVectors.Colour(2)), 2, default);
+
+        Assert.Equal(expectedFirst, hits[0].ProductId);
+    }
+
+    [Fact]
+    public async Task The_index_survives_reopening_the_file()
+    {
+        await using var temp = new TempProductIndex();
+        var vector = TestVectors.Random(41);
+        await temp.Index.UpsertAsync(Entry("tee", ItemKind.Upper, TestVectors.Descriptor(vector), hash: "abc"), default);
+
+        await temp.ReopenAsync();
+
+        Assert.Equal("abc", await temp.Index.FindContentHashAsync("tee", default));
+        Assert.Equal("tee", Assert.Single(await temp.Index.SearchAsync(ItemKind.Upper, TestVectors.Descriptor(vector), 3, default)).ProductId);
+    }
+
+    [Fact]
+    public async Task Claiming_a_product_moves_it_to_another_manifest_without_touching_its_vectors()
+    {
+        await using var temp = new TempProductIndex();
+        var vector = TestVectors.Random(51);
+        await temp.Index.UpsertAsync(Entry("pants", ItemKind.Lower, TestVectors.Descriptor(vector), source: "a.csv"), default);
+
+        Assert.True(await temp.Index.ClaimAsync("pants", "b.csv", default));
+        Assert.False(await temp.Index.ClaimAsync("missing", "b.csv", default));
+
+        Assert.Empty(await temp.Index.ListFromSourceAsync("a.csv", default));
+        Assert.Equal(["pants"], await temp.Index.ListFromSourceAsync("b.csv", default));
+        Assert.Single(await temp.Index.SearchAsync(ItemKind.Lower, TestVectors.Descriptor(vector), 1, default));
+    }
+
+    [Fact]
+    public async Task A_vector_of_the_wrong_size_is_refused_with_a_clear_error()
+    {
+        await using var temp = new TempProductIndex();
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            temp.Index.UpsertAsync(Entry("x", ItemKind.Upper, TestVectors.Descriptor(TestVectors.Random(1, 128))), default));
+        Assert.Contains("256", error.Message);
+    }
+}
