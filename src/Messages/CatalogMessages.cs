@@ -1,6 +1,7 @@
 namespace ShoppableVideo.Messages;
 
-/// <summary>A manifest row: one product and the key of its photo in the catalog bucket.</summary>
+/// <summary>A manifest row: one product and the key of its photo in the catalog bucket. Url, Rating and
+/// Availability are optional columns the shop connector shows as they are.</summary>
 public record CatalogProduct(
     int Line,
     string ProductId,
@@ -8,7 +9,9 @@ public record CatalogProduct(
     decimal? Price,
     string Category,
     string ImageKey,
-    string? Url);
+    string? Url,
+    double? Rating = null,
+    string? Availability = null);
 
 /// <summary>A manifest row that cannot be ingested, with the line it is on.</summary>
 public record ManifestRowError(int Line, string Reason);
@@ -23,23 +26,37 @@ public record CatalogManifestParsed(Guid BatchId, IReadOnlyList<ParsedProduct> P
 
 public record CatalogManifestRejected(Guid BatchId, string Reason);
 
-/// <summary>Starts the per-image saga. ProductImageId is derived from the batch and the product.</summary>
-public record ProductImageSubmitted(Guid ProductImageId, Guid BatchId, CatalogProduct Product, string Bucket);
+/// <summary>Starts the per-image saga. ProductImageId is derived from the batch and the product. Source is
+/// the manifest's key: the index remembers it so a newer version of that manifest can drop the product.</summary>
+public record ProductImageSubmitted(Guid ProductImageId, Guid BatchId, CatalogProduct Product, string Bucket, string Source);
 
 public record DecodeProductImage(Guid ProductImageId, string Bucket, CatalogProduct Product);
 
-public record ProductImageDecoded(Guid ProductImageId, int Width, int Height, string ContentHash);
+/// <summary>AlreadyIndexed: the index holds this very photo (same content hash) for the product, so
+/// detecting and embedding it again would only reproduce the same vectors.</summary>
+public record ProductImageDecoded(Guid ProductImageId, int Width, int Height, string ContentHash, bool AlreadyIndexed);
 
 public record DetectProductItems(Guid ProductImageId, string Bucket, CatalogProduct Product);
 
-/// <summary>Regions found in the photo; with no detector configured there are none.</summary>
-public record ProductItemsDetected(Guid ProductImageId, string Analysis, IReadOnlyList<NormalizedBox> Regions);
+/// <summary>The region of a product photo that shows the product. Kind is the matching ItemKind's name
+/// (Upper, Lower, Full, Bag); Score is the detector's confidence, 0 when the whole photo stands in.</summary>
+public record DetectedItem(string Kind, NormalizedBox Box, double Score);
 
-public record EmbedProductItems(Guid ProductImageId, string Bucket, CatalogProduct Product, IReadOnlyList<NormalizedBox> Regions);
+/// <summary>How the product shows in its photo; Item is null when no detector is configured.</summary>
+public record ProductItemsDetected(Guid ProductImageId, string Analysis, DetectedItem? Item);
 
-public record ProductItemsEmbedded(Guid ProductImageId, int Embeddings);
+public record EmbedProductItems(Guid ProductImageId, string Bucket, CatalogProduct Product, DetectedItem? Item);
 
-public record IndexProduct(Guid ProductImageId, CatalogProduct Product, string ImageContentHash, int Embeddings);
+/// <summary>The item's descriptor: re-ID appearance and colour histogram, both L2-normalised.</summary>
+public record EmbeddedItem(string Kind, float[] Appearance, float[] Colour);
+
+/// <summary>Item is null when there was nothing to embed (no detector or embedder configured).</summary>
+public record ProductItemsEmbedded(Guid ProductImageId, EmbeddedItem? Item);
+
+/// <summary>Item is the new descriptor to index; null with ImageUnchanged means the indexed vectors stay
+/// and only the product's details and source are refreshed.</summary>
+public record IndexProduct(Guid ProductImageId, CatalogProduct Product, string Source, string ImageContentHash,
+    EmbeddedItem? Item, bool ImageUnchanged);
 
 public record ProductIndexed(Guid ProductImageId);
 
@@ -51,7 +68,14 @@ public record ProductImageIngested(Guid ProductImageId, Guid BatchId, string Pro
 
 public record ProductImageFailed(Guid ProductImageId, Guid BatchId, string ProductId, int Line, string Step, string Reason);
 
-public record CatalogIngestionCompleted(Guid BatchId, StoredObject Manifest, int Ingested, int Failed, IReadOnlyList<ManifestRowError> Errors);
+/// <summary>After every row reported: removes the products an earlier version of this manifest listed
+/// and this one no longer does. Idempotent: a second run finds nothing left to remove.</summary>
+public record PruneCatalogManifest(Guid BatchId, StoredObject Manifest, IReadOnlyList<string> ListedProductIds);
+
+public record CatalogManifestPruned(Guid BatchId, IReadOnlyList<string> Removed);
+
+public record CatalogIngestionCompleted(Guid BatchId, StoredObject Manifest, int Ingested, int Failed,
+    IReadOnlyList<ManifestRowError> Errors, IReadOnlyList<string> Removed);
 
 public record CatalogIngestionFailed(Guid BatchId, StoredObject Manifest, string Reason);
 

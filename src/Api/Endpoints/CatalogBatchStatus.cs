@@ -10,9 +10,10 @@ public record CatalogBatchStatus(
     int Products,
     int Ingested,
     int Failed,
-    IReadOnlyList<ManifestRowError> Errors)
+    IReadOnlyList<ManifestRowError> Errors,
+    IReadOnlyList<string> Removed)
 {
     public static CatalogBatchStatus Of(CatalogIngestionState saga) => new(
         saga.CorrelationId, saga.Manifest, SagaStatus.Of(saga, saga.CurrentState), saga.Products.Count,
-        saga.Ingested.Count, saga.FailedImages.Count, saga.Errors.OrderBy(e => e.Line).ToList());
+        saga.Ingested.Count, saga.FailedImages.Count, saga.Errors.OrderBy(e => e.Line).ToList(), saga.Removed);
 }

@@ -2,6 +2,7 @@ using ShoppableVideo.Sqlite;
 using MassTransit;
 using ShoppableVideo.Consumers.Catalog;
 using ShoppableVideo.Consumers.Intake;
+using ShoppableVideo.Consumers.Matching;
 using ShoppableVideo.Consumers.Media;
 using ShoppableVideo.Consumers.Metadata;
 using ShoppableVideo.Consumers.Storage;
@@ -34,6 +35,10 @@ public static class EmbeddedProfile
         services.AddSingleton<IImageInspector, FfprobeImageInspector>();
         services.AddSqliteDatabase(data.DatabasePath);
         services.AddSqliteArtifactIndex();
+        services.AddSqliteProductIndex(settings.ConfigureMatching);
+        // TODO(onnx, pixels): once those branches land, register the ONNX detector and embedder
+        // (AddOnnxVision) and FfmpegImageDecoder here, then ItemDescriber and ProductPhotoVision; until
+        // then catalog products are listed without vectors ("not-configured").
 
         services.AddMassTransit(x =>
         {
@@ -53,6 +58,7 @@ public static class EmbeddedProfile
             x.AddConsumer<DetectProductItemsConsumer>();
             x.AddConsumer<EmbedProductItemsConsumer>();
             x.AddConsumer<IndexProductConsumer>();
+            x.AddConsumer<PruneCatalogManifestConsumer>();
             x.AddConsumer<ArtifactIndexingConsumer>();
 
             // Transient failures (a busy disk, a tool that crashed) get a few more tries; what still
@@ -66,6 +72,7 @@ public static class EmbeddedProfile
             });
         });
 
+        settings.ConfigureServices?.Invoke(services);
         services.AddHostedService<FolderBucketWatcher>();
         services.AddHostedService<UnfinishedSagaResumer>();
         return services;

@@ -1,5 +1,6 @@
 using ShoppableVideo.Consumers.Catalog;
 using ShoppableVideo.Consumers.Intake;
+using ShoppableVideo.Consumers.Matching;
 using ShoppableVideo.Consumers.Media;
 using ShoppableVideo.Sagas.Steps;
 
@@ -13,4 +14,9 @@ public sealed class EmbeddedSettings
     public IntakeOptions Intake { get; init; } = new();
     public CatalogOptions Catalog { get; init; } = new();
     public Action<MediaOptions>? ConfigureMedia { get; init; }
+    public Action<MatchingOptions>? ConfigureMatching { get; init; }
+
+    /// <summary>Runs after the profile's own registrations, so it can replace an adapter (tests count
+    /// calls through decorators; a deployment may bring its own models).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 }

@@ -50,10 +50,19 @@ public static class CatalogManifestParser
         var imageKey = folder + row["image"].Trim();
         if (ObjectKey.FindProblem(imageKey) is { } keyProblem)
             return (null, $"image '{row["image"]}': {keyProblem}");
-        var url = row.GetValueOrDefault("url");
+        double? rating = null;
+        if (Optional(row, "rating") is { } ratingText)
+        {
+            if (!double.TryParse(ratingText, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) || parsed < 0)
+                return (null, $"rating '{ratingText}' is not a non-negative number");
+            rating = parsed;
+        }
         return (new CatalogProduct(line, productId, row["name"].Trim(), price, row["category"].Trim(), imageKey,
-            string.IsNullOrWhiteSpace(url) ? null : url.Trim()), null);
+            Optional(row, "url"), rating, Optional(row, "availability")), null);
     }
+
+    static string? Optional(IReadOnlyDictionary<string, string> row, string field) =>
+        row.GetValueOrDefault(field) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     static IEnumerable<(int, IReadOnlyDictionary<string, string>)> ReadCsvRows(TextReader content)
     {

@@ -1,4 +1,5 @@
 using MassTransit;
+using ShoppableVideo.Consumers.Matching;
 using ShoppableVideo.Consumers.Media;
 using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Messages;
@@ -6,8 +7,9 @@ using ShoppableVideo.Messages;
 namespace ShoppableVideo.Consumers.Catalog;
 
 /// <summary>Checks the photo exists, is an image and is within the pixel limit (from its header alone),
-/// and hashes its bytes so an unchanged photo can be recognised later.</summary>
-public sealed class DecodeProductImageConsumer(IObjectStore store, IImageInspector inspector, CatalogOptions options)
+/// and hashes its bytes: when the index already holds that photo for the product, the saga skips
+/// detection and embedding.</summary>
+public sealed class DecodeProductImageConsumer(IObjectStore store, IImageInspector inspector, IProductIndex index, CatalogOptions options)
     : IConsumer<DecodeProductImage>
 {
     public async Task Consume(ConsumeContext<DecodeProductImage> context)
@@ -23,7 +25,8 @@ public sealed class DecodeProductImageConsumer(IObjectStore store, IImageInspect
                     $"image '{product.ImageKey}' is {header.Width}x{header.Height}, over the limit of {options.MaxImagePixels} pixels");
             await using var content = await store.OpenReadAsync(bucket, product.ImageKey, context.CancellationToken);
             var hash = await ContentHash.OfAsync(content, context.CancellationToken);
-            await context.Publish(new ProductImageDecoded(id, header.Width, header.Height, hash));
+            var indexed = await index.FindContentHashAsync(product.ProductId, context.CancellationToken);
+            await context.Publish(new ProductImageDecoded(id, header.Width, header.Height, hash, AlreadyIndexed: indexed == hash));
         }
         catch (Exception e) when (PermanentFailure.ReasonFor(e) is { } reason)
         {

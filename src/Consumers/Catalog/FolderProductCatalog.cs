@@ -22,6 +22,12 @@ public sealed class FolderProductCatalog(IObjectStore store) : IProductCatalog
             new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(entry, Json)), cancellationToken);
     }
 
+    public async Task DeleteAsync(string productId, CancellationToken cancellationToken)
+    {
+        if (await store.ExistsAsync(Buckets.Output, KeyFor(productId), cancellationToken))
+            await store.DeleteAsync(Buckets.Output, KeyFor(productId), cancellationToken);
+    }
+
     public async Task<CatalogEntry?> FindAsync(string productId, CancellationToken cancellationToken)
     {
         var key = KeyFor(productId);

@@ -8,6 +8,9 @@ public interface IProductCatalog
     Task UpsertAsync(CatalogProduct product, string imageContentHash, CancellationToken cancellationToken);
 
     Task<CatalogEntry?> FindAsync(string productId, CancellationToken cancellationToken);
+
+    /// <summary>Removes the product; nothing happens when it is not there.</summary>
+    Task DeleteAsync(string productId, CancellationToken cancellationToken);
 }
 
 public record CatalogEntry(CatalogProduct Product, string ImageContentHash, DateTimeOffset IndexedAt);

@@ -15,11 +15,11 @@ static class CatalogIngestionActivities
                 await x.Publish(submission, x.CancellationToken);
         });
 
-    public static EventActivityBinder<CatalogIngestionState, T> CompleteWhenAllReported<T>(
+    /// <summary>Once every row has reported, removes what the manifest no longer lists.</summary>
+    public static EventActivityBinder<CatalogIngestionState, T> PruneWhenAllReported<T>(
         this EventActivityBinder<CatalogIngestionState, T> binder, CatalogIngestionStateMachine machine)
         where T : class =>
         binder.If(x => x.Saga.AllProductsReported(), done => done
-            .Then(x => x.Saga.Succeed(DateTimeOffset.UtcNow))
-            .Publish(x => x.Saga.ToCompletedEvent())
-            .TransitionTo(machine.Completed));
+            .BeginStep(CatalogBatchStep.PruneRemoved, machine)
+            .TransitionTo(machine.Pruning));
 }

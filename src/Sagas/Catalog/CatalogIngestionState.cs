@@ -16,6 +16,8 @@ public class CatalogIngestionState : IStepSaga, ISagaVersion
     public List<ManifestRowError> Errors { get; set; } = [];
     public List<Guid> Ingested { get; set; } = [];
     public List<Guid> FailedImages { get; set; } = [];
+    /// <summary>Products an earlier version of this manifest listed and this one dropped.</summary>
+    public List<string> Removed { get; set; } = [];
 
     public string? CurrentStep { get; set; }
     public double Percent { get; set; }

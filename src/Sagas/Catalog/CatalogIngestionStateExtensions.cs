@@ -29,11 +29,17 @@ public static class CatalogIngestionStateExtensions
     public static IEnumerable<ProductImageSubmitted> UnreportedSubmissions(this CatalogIngestionState batch) =>
         batch.Products
             .Where(p => !batch.Ingested.Contains(p.ProductImageId) && !batch.FailedImages.Contains(p.ProductImageId))
-            .Select(p => new ProductImageSubmitted(p.ProductImageId, batch.CorrelationId, p.Product, batch.Manifest!.Bucket));
+            .Select(p => new ProductImageSubmitted(p.ProductImageId, batch.CorrelationId, p.Product, batch.Manifest!.Bucket,
+                batch.Manifest.Key));
 
     public static CatalogIngestionCompleted ToCompletedEvent(this CatalogIngestionState batch) =>
         new(batch.CorrelationId, batch.Manifest!, batch.Ingested.Count, batch.FailedImages.Count,
-            batch.Errors.OrderBy(e => e.Line).ToList());
+            batch.Errors.OrderBy(e => e.Line).ToList(), batch.Removed);
+
+    /// <summary>Every product the manifest lists, ingested or not: a row whose new photo failed keeps
+    /// what an earlier version indexed for it.</summary>
+    public static PruneCatalogManifest ToPruneCommand(this CatalogIngestionState batch) =>
+        new(batch.CorrelationId, batch.Manifest!, batch.Products.Select(p => p.Product.ProductId).ToList());
 
     static void UpdatePercent(this CatalogIngestionState batch)
     {

@@ -4,8 +4,9 @@ using ShoppableVideo.Sagas.Steps;
 
 namespace ShoppableVideo.Sagas.Catalog;
 
-/// <summary>Per manifest: ParseManifest → IngestProducts (one ProductImage saga per row) → Completed,
-/// or Failed when the manifest itself cannot be read. Bad rows do not fail the batch: they are reported
+/// <summary>Per manifest: ParseManifest → IngestProducts (one ProductImage saga per row) → PruneRemoved
+/// (products an earlier version listed and this one does not leave the index) → Completed, or Failed
+/// when the manifest itself cannot be read. Bad rows do not fail the batch: they are reported
 /// with their line numbers and the rest is ingested.</summary>
 public class CatalogIngestionStateMachine : StepMachine<CatalogIngestionState, CatalogBatchStepTimedOut>
 {
@@ -19,6 +20,8 @@ public class CatalogIngestionStateMachine : StepMachine<CatalogIngestionState, C
         Event(() => ParseFaulted, x => x.CorrelateById(m => m.Message.Message.BatchId));
         Event(() => ProductIngested, x => x.CorrelateById(m => m.Message.BatchId));
         Event(() => ProductFailed, x => x.CorrelateById(m => m.Message.BatchId));
+        Event(() => Pruned, x => x.CorrelateById(m => m.Message.BatchId));
+        Event(() => PruneFaulted, x => x.CorrelateById(m => m.Message.Message.BatchId));
         Event(() => Resume, x => x.CorrelateById(m => m.Message.CorrelationId));
 
         Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, s =>
@@ -42,7 +45,7 @@ public class CatalogIngestionStateMachine : StepMachine<CatalogIngestionState, C
                 .Then(x => x.Saga.BeginStep(CatalogBatchStep.IngestProducts, Plan, DateTimeOffset.UtcNow))
                 .SubmitUnreportedProducts()
                 .TransitionTo(Ingesting)
-                .CompleteWhenAllReported(this),
+                .PruneWhenAllReported(this),
             When(Rejected).FailStep(x => x.Message.Reason, this).TransitionTo(Failed),
             When(ParseFaulted).FailStep(x => FaultReason(x.Message), this).TransitionTo(Failed),
             .. RetryOrFailOnTimeout(Failed, Resume)]);
@@ -50,16 +53,26 @@ public class CatalogIngestionStateMachine : StepMachine<CatalogIngestionState, C
         During(Ingesting,
             When(ProductIngested)
                 .Then(x => x.Saga.RecordIngested(x.Message.ProductImageId))
-                .CompleteWhenAllReported(this),
+                .PruneWhenAllReported(this),
             When(ProductFailed)
                 .Then(x => x.Saga.RecordFailed(x.Message))
-                .CompleteWhenAllReported(this),
+                .PruneWhenAllReported(this),
             // Submissions lost with a killed process are sent again; sagas that exist ignore them.
             When(Resume).SubmitUnreportedProducts());
+
+        During(Pruning, [
+            When(Pruned)
+                .Then(x => x.Saga.Removed = [.. x.Message.Removed])
+                .SucceedAll(this)
+                .Publish(x => x.Saga.ToCompletedEvent())
+                .TransitionTo(Completed),
+            When(PruneFaulted).FailStep(x => FaultReason(x.Message), this).TransitionTo(Failed),
+            .. RetryOrFailOnTimeout(Failed, Resume)]);
     }
 
     public State Parsing { get; private set; } = null!;
     public State Ingesting { get; private set; } = null!;
+    public State Pruning { get; private set; } = null!;
     public State Completed { get; private set; } = null!;
     public State Failed { get; private set; } = null!;
 
@@ -69,6 +82,8 @@ public class CatalogIngestionStateMachine : StepMachine<CatalogIngestionState, C
     public Event<Fault<ParseCatalogManifest>> ParseFaulted { get; private set; } = null!;
     public Event<ProductImageIngested> ProductIngested { get; private set; } = null!;
     public Event<ProductImageFailed> ProductFailed { get; private set; } = null!;
+    public Event<CatalogManifestPruned> Pruned { get; private set; } = null!;
+    public Event<Fault<PruneCatalogManifest>> PruneFaulted { get; private set; } = null!;
     public Event<ResumeCatalogIngestion> Resume { get; private set; } = null!;
 
     public static IReadOnlyList<string> FinalStates { get; } = [nameof(Completed), nameof(Failed)];
@@ -76,8 +91,11 @@ public class CatalogIngestionStateMachine : StepMachine<CatalogIngestionState, C
     public override object FailureEventFor(CatalogIngestionState saga) =>
         new CatalogIngestionFailed(saga.CorrelationId, saga.Manifest!, saga.FailureReason ?? "");
 
-    public override object CommandFor(CatalogIngestionState saga) =>
-        new ParseCatalogManifest(saga.CorrelationId, saga.Manifest!);
+    public override object CommandFor(CatalogIngestionState saga) => saga.CurrentStep switch
+    {
+        CatalogBatchStep.PruneRemoved => saga.ToPruneCommand(),
+        _ => new ParseCatalogManifest(saga.CorrelationId, saga.Manifest!),
+    };
 
     public override CatalogBatchStepTimedOut TimedOut(Guid correlationId) => new(correlationId);
 }

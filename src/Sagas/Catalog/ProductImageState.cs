@@ -13,11 +13,13 @@ public class ProductImageState : IStepSaga, ISagaVersion
 
     public Guid BatchId { get; set; }
     public string Bucket { get; set; } = "";
+    public string Source { get; set; } = "";
     public CatalogProduct? Product { get; set; }
     public string? ImageContentHash { get; set; }
+    public bool AlreadyIndexed { get; set; }
     public string? Analysis { get; set; }
-    public List<NormalizedBox> Regions { get; set; } = [];
-    public int Embeddings { get; set; }
+    public DetectedItem? Item { get; set; }
+    public EmbeddedItem? Embedded { get; set; }
 
     public string? CurrentStep { get; set; }
     public double Percent { get; set; }

@@ -4,8 +4,9 @@ using ShoppableVideo.Sagas.Steps;
 
 namespace ShoppableVideo.Sagas.Catalog;
 
-/// <summary>Per product image: Decode → Detect → Embed → Index → Completed | Failed. Reports its outcome
-/// to the manifest's batch saga.</summary>
+/// <summary>Per product image: Decode → Detect → Embed → Index → Completed | Failed. A photo the index
+/// already holds (same content hash) skips Detect and Embed: Index only refreshes the product's details.
+/// Reports its outcome to the manifest's batch saga.</summary>
 public class ProductImageStateMachine : StepMachine<ProductImageState, ProductImageStepTimedOut>
 {
     public ProductImageStateMachine(StepPolicy policy) : base(ProductImageStep.Plan, policy)
@@ -37,26 +38,31 @@ public class ProductImageStateMachine : StepMachine<ProductImageState, ProductIm
                 .Then(x =>
                 {
                     (x.Saga.BatchId, x.Saga.Bucket, x.Saga.Product) = (x.Message.BatchId, x.Message.Bucket, x.Message.Product);
+                    x.Saga.Source = x.Message.Source;
                     x.Saga.CreatedAt = DateTimeOffset.UtcNow;
                 })
                 .BeginStep(ProductImageStepNames.Decode, this)
                 .TransitionTo(Decoding));
 
         During(Decoding,
-            When(Decoded)
+            When(Decoded, x => !x.Message.AlreadyIndexed)
                 .Then(x => x.Saga.ImageContentHash = x.Message.ContentHash)
                 .BeginStep(ProductImageStepNames.Detect, this)
-                .TransitionTo(Detecting));
+                .TransitionTo(Detecting),
+            When(Decoded, x => x.Message.AlreadyIndexed)
+                .Then(x => (x.Saga.ImageContentHash, x.Saga.AlreadyIndexed) = (x.Message.ContentHash, true))
+                .BeginStep(ProductImageStepNames.Index, this)
+                .TransitionTo(Indexing));
 
         During(Detecting,
             When(Detected)
-                .Then(x => (x.Saga.Analysis, x.Saga.Regions) = (x.Message.Analysis, [.. x.Message.Regions]))
+                .Then(x => (x.Saga.Analysis, x.Saga.Item) = (x.Message.Analysis, x.Message.Item))
                 .BeginStep(ProductImageStepNames.Embed, this)
                 .TransitionTo(Embedding));
 
         During(Embedding,
             When(Embedded)
-                .Then(x => x.Saga.Embeddings = x.Message.Embeddings)
+                .Then(x => x.Saga.Embedded = x.Message.Item)
                 .BeginStep(ProductImageStepNames.Index, this)
                 .TransitionTo(Indexing));
 

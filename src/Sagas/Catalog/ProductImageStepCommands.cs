@@ -13,8 +13,9 @@ public static class ProductImageStepCommands
         {
             ProductImageStepNames.Decode => new DecodeProductImage(id, saga.Bucket, product),
             ProductImageStepNames.Detect => new DetectProductItems(id, saga.Bucket, product),
-            ProductImageStepNames.Embed => new EmbedProductItems(id, saga.Bucket, product, saga.Regions),
-            ProductImageStepNames.Index => new IndexProduct(id, product, saga.ImageContentHash ?? "", saga.Embeddings),
+            ProductImageStepNames.Embed => new EmbedProductItems(id, saga.Bucket, product, saga.Item),
+            ProductImageStepNames.Index => new IndexProduct(id, product, saga.Source, saga.ImageContentHash ?? "",
+                saga.Embedded, ImageUnchanged: saga.AlreadyIndexed),
             var step => throw new InvalidOperationException($"Product image saga {id} has no command for step '{step}'."),
         };
     }

@@ -29,7 +29,8 @@ public sealed class EmbeddedHost : IAsyncDisposable
     public static DataDirectory NewDataDirectory() =>
         DataDirectory.At(Path.Combine(Path.GetTempPath(), $"sv-api-{Guid.NewGuid():N}")).EnsureCreated();
 
-    public static async Task<EmbeddedHost> StartAsync(DataDirectory? existing = null)
+    /// <param name="configureServices">replaces adapters after the profile registered its own.</param>
+    public static async Task<EmbeddedHost> StartAsync(DataDirectory? existing = null, Action<IServiceCollection>? configureServices = null)
     {
         var data = existing ?? NewDataDirectory();
         var settings = new EmbeddedSettings
@@ -37,6 +38,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
             Data = data,
             Intake = new IntakeOptions { SettleTime = TimeSpan.FromMilliseconds(500), RescanInterval = TimeSpan.FromSeconds(5) },
             Steps = new StepPolicy { StepTimeout = TimeSpan.FromMinutes(2), MaxAttempts = 2 },
+            ConfigureServices = configureServices,
         };
         var app = ShoppableVideoApp.Build(settings, ["--Logging:LogLevel:Default=Warning"], urls: "http://127.0.0.1:0");
         await app.StartAsync();

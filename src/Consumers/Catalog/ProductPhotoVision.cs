@@ -1,0 +1,47 @@
+using ShoppableVideo.Consumers.Matching;
+using ShoppableVideo.Consumers.Storage;
+using ShoppableVideo.Consumers.Vision.Decoding;
+using ShoppableVideo.Consumers.Vision.Detection;
+using ShoppableVideo.Consumers.Vision.Pixels;
+using ShoppableVideo.Messages;
+
+namespace ShoppableVideo.Consumers.Catalog;
+
+/// <summary>
+/// What the catalog steps need from the vision models: find the product in its photo, then describe
+/// that region. Registered only where a detector, an embedder and a decoder are; without it the catalog
+/// still lists products, they just cannot be matched in videos.
+/// </summary>
+public sealed class ProductPhotoVision(IObjectStore store, IImageDecoder decoder, IObjectDetector detector, ItemDescriber describer,
+    CatalogOptions options)
+{
+    public async Task<(DetectedItem Item, string Analysis)> FindProductAsync(string bucket, CatalogProduct product,
+        CancellationToken cancellationToken)
+    {
+        var image = await DecodeAsync(bucket, product.ImageKey, cancellationToken);
+        var kind = CategoryKinds.For(product.Category);
+        var chosen = ProductPhotoRegion.Choose(kind, detector.Detect(image), image.Width, image.Height);
+        var item = new DetectedItem(kind.ToString(), chosen.Region.Box.Normalize(image.Width, image.Height), chosen.Region.DetectionScore);
+        return (item, $"{detector.Model}: {chosen.Analysis}");
+    }
+
+    public async Task<EmbeddedItem> DescribeAsync(string bucket, CatalogProduct product, DetectedItem item,
+        CancellationToken cancellationToken)
+    {
+        var image = await DecodeAsync(bucket, product.ImageKey, cancellationToken);
+        var kind = Enum.Parse<ItemKind>(item.Kind);
+        var box = new PixelBox(
+            (float)(item.Box.Left * image.Width), (float)(item.Box.Top * image.Height),
+            (float)((item.Box.Left + item.Box.Width) * image.Width), (float)((item.Box.Top + item.Box.Height) * image.Height));
+        var descriptor = describer.Describe(image, [new ItemRegion(kind, box, (float)item.Score)])[0];
+        return new EmbeddedItem(item.Kind, descriptor.Appearance, descriptor.Colour);
+    }
+
+    async Task<BgrImage> DecodeAsync(string bucket, string key, CancellationToken cancellationToken)
+    {
+        await using var stream = await store.OpenReadAsync(bucket, key, cancellationToken);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return await decoder.DecodeAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), options.DecodeMaxSide, cancellationToken);
+    }
+}
