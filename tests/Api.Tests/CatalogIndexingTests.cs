@@ -1,0 +1,133 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ShoppableVideo.Api.Endpoints;
+using ShoppableVideo.Api.Tests.Support;
+using ShoppableVideo.Api.Tests.Support.Vision;
+using ShoppableVideo.Consumers.Catalog;
+using ShoppableVideo.Consumers.Matching;
+using ShoppableVideo.Consumers.Storage;
+using ShoppableVideo.Consumers.Tests.Support;
+using ShoppableVideo.Messages;
+
+namespace ShoppableVideo.Api.Tests;
+
+/// <summary>Real Luma photos through the embedded host into the real sqlite-vec index. The decoder,
+/// detector and embedder are test stand-ins fed by those photos until the ONNX and pixels adapters land.</summary>
+public class CatalogIndexingTests
+{
+    static readonly string[] Header = ["product_id", "name", "price", "category", "image", "url", "rating", "availability"];
+
+    [SharedDataFact]
+    public async Task A_luma_subset_ingests_into_the_index_and_each_product_finds_itself_among_its_kind()
+    {
+        var vision = new TestVision();
+        await using var host = await EmbeddedHost.StartAsync(configureServices: vision.Register);
+        var rows = LumaRows(6);
+        var manifest = Stage(host, rows, extraLines:
+        [
+            "BAD-1,No image,10,Men/Tops/Tees,,,,",
+            "BAD-2,Ghost,10,Men/Tops/Tees,images/missing.jpg,,,",
+            $"{rows[0].Id},Duplicate,10,{rows[0].Category},images/{rows[0].Image},,,",
+        ]);
+        Publish(host, manifest);
+
+        var batch = await WaitForBatchAsync(host, except: null);
+
+        Assert.Equal("Completed", batch.Status.State);
+        Assert.Equal(rows.Count, batch.Ingested);
+        Assert.Equal([rows.Count + 2, rows.Count + 3, rows.Count + 4], batch.Errors.Select(e => e.Line));
+        Assert.Contains("missing required field", batch.Errors[0].Reason);
+        Assert.Contains("not in the catalog bucket", batch.Errors[1].Reason);
+        Assert.Contains("already on line 2", batch.Errors[2].Reason);
+        Assert.Equal(rows.Count, vision.Index!.Upserts);
+
+        var index = host.App.Services.GetRequiredService<IProductIndex>();
+        var photos = host.App.Services.GetRequiredService<ProductPhotoVision>();
+        foreach (var row in rows)
+        {
+            var product = new CatalogProduct(0, row.Id, row.Id, 1, row.Category, $"shop/images/{row.Image}", null);
+            var (item, _) = await photos.FindProductAsync(Buckets.Catalog, product, default);
+            var described = await photos.DescribeAsync(Buckets.Catalog, product, item, default);
+            var kind = CategoryKinds.For(row.Category);
+            var hits = await index.SearchAsync(kind, new ItemDescriptor(described.Appearance, described.Colour), 3, default);
+
+            Assert.Equal(row.Id, hits[0].ProductId);
+            Assert.All(hits, h => Assert.Equal(kind, CategoryKinds.For(rows.First(r => r.Id == h.ProductId).Category)));
+        }
+
+        var entry = await host.App.Services.GetRequiredService<IProductCatalog>().FindAsync(rows[0].Id, default);
+        Assert.Equal(4.5, entry!.Product.Rating);
+        Assert.Equal("in stock", entry.Product.Availability);
+    }
+
+    [SharedDataFact]
+    public async Task An_edited_manifest_re_embeds_nothing_unchanged_and_removes_the_product_it_dropped()
+    {
+        var vision = new TestVision();
+        await using var host = await EmbeddedHost.StartAsync(configureServices: vision.Register);
+        var rows = LumaRows(5);
+        Publish(host, Stage(host, rows));
+        var first = await WaitForBatchAsync(host, except: null);
+        Assert.Equal(rows.Count, first.Ingested);
+        var (upserts, embeds) = (vision.Index!.Upserts, vision.Embedder.Embedded);
+
+        // The same manifest key, one row dropped and one price changed: only the catalog details move.
+        var dropped = rows[^1];
+        var kept = rows.Take(rows.Count - 1).ToList();
+        Publish(host, Stage(host, kept, priceOfFirst: "99"));
+        var second = await WaitForBatchAsync(host, except: first.Id);
+
+        Assert.Equal("Completed", second.Status.State);
+        Assert.Equal(kept.Count, second.Ingested);
+        Assert.Equal(upserts, vision.Index.Upserts);
+        Assert.Equal(embeds, vision.Embedder.Embedded);
+        Assert.Equal([dropped.Id], second.Removed);
+
+        var index = host.App.Services.GetRequiredService<IProductIndex>();
+        var catalog = host.App.Services.GetRequiredService<IProductCatalog>();
+        Assert.Null(await index.FindContentHashAsync(dropped.Id, default));
+        Assert.Null(await catalog.FindAsync(dropped.Id, default));
+        Assert.Equal(kept.Select(r => r.Id).Order(), (await index.ListFromSourceAsync("shop/manifest.csv", default)).Order());
+        Assert.Equal(99m, (await catalog.FindAsync(kept[0].Id, default))!.Product.Price);
+    }
+
+    /// <summary>The first <paramref name="count"/> Luma rows, alternating tops, bottoms and bags.</summary>
+    static List<(string Id, string Category, string Image)> LumaRows(int count)
+    {
+        var rows = File.ReadAllLines(Path.Combine(SharedData.Folder!, "luma", "catalog.csv")).Skip(1)
+            .Select(line => line.Split(','))
+            .Where(f => f.Length == 7)
+            .Select(f => (Id: f[0], Category: f[5], Image: Path.GetFileName(f[6])))
+            .GroupBy(r => CategoryKinds.For(r.Category))
+            .ToList();
+        return Enumerable.Range(0, count).Select(i => rows[i % rows.Count].ElementAt(i / rows.Count)).ToList();
+    }
+
+    static string Stage(EmbeddedHost host, IReadOnlyList<(string Id, string Category, string Image)> rows,
+        string[]? extraLines = null, string priceOfFirst = "10")
+    {
+        var images = Path.Combine(host.Data.BucketsRoot, "catalog", "shop", "images");
+        Directory.CreateDirectory(images);
+        foreach (var row in rows)
+        {
+            var target = Path.Combine(images, row.Image);
+            if (!File.Exists(target))
+                File.Copy(Path.Combine(SharedData.Folder!, "luma", "images", row.Image), target);
+        }
+        var staged = Path.Combine(host.Data.Root, $"manifest-{Guid.NewGuid():N}.csv");
+        File.WriteAllLines(staged,
+        [
+            string.Join(',', Header),
+            .. rows.Select((r, i) => $"{r.Id},{r.Id} name,{(i == 0 ? priceOfFirst : "10")},\"{r.Category}\",images/{r.Image},https://shop.example/{r.Id},4.5,in stock"),
+            .. extraLines ?? [],
+        ]);
+        return staged;
+    }
+
+    static void Publish(EmbeddedHost host, string staged) =>
+        File.Move(staged, Path.Combine(host.Data.BucketsRoot, "catalog", "shop", "manifest.csv"), overwrite: true);
+
+    static Task<CatalogBatchStatus> WaitForBatchAsync(EmbeddedHost host, Guid? except) =>
+        Poll.UntilAsync(async ct => (await host.Http.GetFromJsonAsync<List<CatalogBatchStatus>>("/catalog/batches", ct))?
+            .FirstOrDefault(b => b.Id != except && b.Status.State is "Completed" or "Failed"), TimeSpan.FromMinutes(2));
+}
