@@ -50,4 +50,38 @@ public class CatalogManifestParserTests
         Assert.Throws<FormatException>(() =>
             CatalogManifestParser.Parse("c.csv", new StringReader("name,price\nx,1\n")));
     }
+
+    [Fact]
+    public void Url_rating_and_availability_are_kept_when_given_and_a_bad_rating_is_a_bad_row()
+    {
+        const string csv = """
+            product_id,name,price,category,image,url,rating,availability
+            MH01,Hoodie,52,Men/Tops,a.jpg,https://shop.example/mh01,4.5,in stock
+            MH02,Tee,20,Men/Tops,b.jpg,,,
+            MH03,Jacket,80,Men/Tops,c.jpg,,five,
+            """;
+
+        var (products, errors) = CatalogManifestParser.Parse("catalog.csv", new StringReader(csv));
+
+        Assert.Equal(("https://shop.example/mh01", 4.5, "in stock"), (products[0].Url, products[0].Rating, products[0].Availability));
+        Assert.Equal((null, null, null), (products[1].Url, products[1].Rating, products[1].Availability));
+        Assert.Equal(4, Assert.Single(errors).Line);
+        Assert.Contains("rating 'five'", errors[0].Reason);
+    }
+
+    [Fact]
+    public void A_manifest_missing_a_required_column_reports_every_row_by_line()
+    {
+        const string csv = """
+            product_id,name,price,image
+            MH01,Hoodie,52,a.jpg
+            MH02,Tee,20,b.jpg
+            """;
+
+        var (products, errors) = CatalogManifestParser.Parse("catalog.csv", new StringReader(csv));
+
+        Assert.Empty(products);
+        Assert.Equal([2, 3], errors.Select(e => e.Line));
+        Assert.All(errors, e => Assert.Contains("category", e.Reason));
+    }
 }
