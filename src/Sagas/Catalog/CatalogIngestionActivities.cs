@@ -7,11 +7,13 @@ namespace ShoppableVideo.Sagas.Catalog;
 /// <summary>The batch saga's side effects: fanning rows out to product image sagas and finishing.</summary>
 static class CatalogIngestionActivities
 {
-    public static EventActivityBinder<CatalogIngestionState, T> SubmitUnreportedProducts<T>(
-        this EventActivityBinder<CatalogIngestionState, T> binder) where T : class =>
+    /// <summary>Keeps the window of product images full; with <paramref name="resend"/> (a restart) the
+    /// ones in flight are sent again too.</summary>
+    public static EventActivityBinder<CatalogIngestionState, T> SubmitNextProducts<T>(
+        this EventActivityBinder<CatalogIngestionState, T> binder, bool resend = false) where T : class =>
         binder.ThenAsync(async x =>
         {
-            foreach (var submission in x.Saga.UnreportedSubmissions())
+            foreach (var submission in x.Saga.NextSubmissions(resend))
                 await x.Publish(submission, x.CancellationToken);
         });
 

@@ -16,6 +16,8 @@ public class CatalogIngestionState : IStepSaga, ISagaVersion
     public List<ManifestRowError> Errors { get; set; } = [];
     public List<Guid> Ingested { get; set; } = [];
     public List<Guid> FailedImages { get; set; } = [];
+    /// <summary>Product images submitted so far; at most a window of them is unreported at any time.</summary>
+    public List<Guid> Submitted { get; set; } = [];
     /// <summary>Products an earlier version of this manifest listed and this one dropped.</summary>
     public List<string> Removed { get; set; } = [];
 

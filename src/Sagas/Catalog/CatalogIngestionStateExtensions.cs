@@ -6,6 +6,11 @@ namespace ShoppableVideo.Sagas.Catalog;
 /// but a report may arrive twice: counting by id keeps the totals right.</summary>
 public static class CatalogIngestionStateExtensions
 {
+    /// <summary>How many product images of one batch run at once. Submitting a whole catalog at once
+    /// would start every row's step timeout while most of them wait in the queue, so a large manifest
+    /// would time out rows that never got a turn.</summary>
+    public const int MaxInFlight = 24;
+
     public static void RecordIngested(this CatalogIngestionState batch, Guid productImageId)
     {
         if (!batch.Ingested.Contains(productImageId))
@@ -26,11 +31,23 @@ public static class CatalogIngestionStateExtensions
     public static bool AllProductsReported(this CatalogIngestionState batch) =>
         batch.Ingested.Count + batch.FailedImages.Count >= batch.Products.Count;
 
-    public static IEnumerable<ProductImageSubmitted> UnreportedSubmissions(this CatalogIngestionState batch) =>
-        batch.Products
-            .Where(p => !batch.Ingested.Contains(p.ProductImageId) && !batch.FailedImages.Contains(p.ProductImageId))
+    /// <summary>The submissions to send now: those submitted but unreported (again, after a restart they
+    /// may have been lost; sagas that exist ignore a repeat), topped up with new rows to the window.</summary>
+    public static IReadOnlyList<ProductImageSubmitted> NextSubmissions(this CatalogIngestionState batch, bool resend)
+    {
+        var reported = batch.Ingested.Concat(batch.FailedImages).ToHashSet();
+        var submitted = batch.Submitted.ToHashSet();
+        var inFlight = batch.Products.Where(p => submitted.Contains(p.ProductImageId) && !reported.Contains(p.ProductImageId)).ToList();
+        var fresh = batch.Products
+            .Where(p => !submitted.Contains(p.ProductImageId) && !reported.Contains(p.ProductImageId))
+            .Take(Math.Max(0, MaxInFlight - inFlight.Count))
+            .ToList();
+        batch.Submitted.AddRange(fresh.Select(p => p.ProductImageId));
+        return (resend ? inFlight.Concat(fresh) : fresh)
             .Select(p => new ProductImageSubmitted(p.ProductImageId, batch.CorrelationId, p.Product, batch.Manifest!.Bucket,
-                batch.Manifest.Key));
+                batch.Manifest.Key))
+            .ToList();
+    }
 
     public static CatalogIngestionCompleted ToCompletedEvent(this CatalogIngestionState batch) =>
         new(batch.CorrelationId, batch.Manifest!, batch.Ingested.Count, batch.FailedImages.Count,

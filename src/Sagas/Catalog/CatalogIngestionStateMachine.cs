@@ -43,7 +43,7 @@ public class CatalogIngestionStateMachine : StepMachine<CatalogIngestionState, C
                 .Unschedule(StepTimeout)
                 .Then(x => (x.Saga.Products, x.Saga.Errors) = ([.. x.Message.Products], [.. x.Message.Errors]))
                 .Then(x => x.Saga.BeginStep(CatalogBatchStep.IngestProducts, Plan, DateTimeOffset.UtcNow))
-                .SubmitUnreportedProducts()
+                .SubmitNextProducts()
                 .TransitionTo(Ingesting)
                 .PruneWhenAllReported(this),
             When(Rejected).FailStep(x => x.Message.Reason, this).TransitionTo(Failed),
@@ -53,12 +53,14 @@ public class CatalogIngestionStateMachine : StepMachine<CatalogIngestionState, C
         During(Ingesting,
             When(ProductIngested)
                 .Then(x => x.Saga.RecordIngested(x.Message.ProductImageId))
+                .SubmitNextProducts()
                 .PruneWhenAllReported(this),
             When(ProductFailed)
                 .Then(x => x.Saga.RecordFailed(x.Message))
+                .SubmitNextProducts()
                 .PruneWhenAllReported(this),
             // Submissions lost with a killed process are sent again; sagas that exist ignore them.
-            When(Resume).SubmitUnreportedProducts());
+            When(Resume).SubmitNextProducts(resend: true));
 
         During(Pruning, [
             When(Pruned)

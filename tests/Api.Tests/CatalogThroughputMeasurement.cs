@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using ShoppableVideo.Api.Endpoints;
+using ShoppableVideo.Api.Tests.Support;
+using ShoppableVideo.Api.Tests.Support.Vision;
+using ShoppableVideo.Consumers.Tests.Support;
+using Xunit.Abstractions;
+
+namespace ShoppableVideo.Api.Tests;
+
+/// <summary>Images per second for the whole Luma catalog through the embedded host. It takes minutes,
+/// so it runs only when SHOPPABLEVIDEO_MEASURE=1.</summary>
+public class CatalogThroughputMeasurement(ITestOutputHelper output)
+{
+    [MeasurementFact]
+    public async Task The_full_luma_catalog_ingests_and_reports_images_per_second()
+    {
+        var vision = new TestVision();
+        await using var host = await EmbeddedHost.StartAsync(configureServices: vision.Register);
+        var luma = Path.Combine(SharedData.Folder!, "luma");
+        var target = Path.Combine(host.Data.BucketsRoot, "catalog", "luma");
+        Directory.CreateDirectory(Path.Combine(target, "images"));
+        foreach (var image in Directory.GetFiles(Path.Combine(luma, "images")))
+            File.Copy(image, Path.Combine(target, "images", Path.GetFileName(image)));
+        var staged = Path.Combine(host.Data.Root, "catalog.csv");
+        File.Copy(Path.Combine(luma, "catalog.csv"), staged);
+
+        var clock = Stopwatch.StartNew();
+        File.Move(staged, Path.Combine(target, "catalog.csv"));
+        var batch = await Poll.UntilAsync(async ct => (await host.Http.GetFromJsonAsync<List<CatalogBatchStatus>>("/catalog/batches", ct))?
+            .FirstOrDefault(b => b.Status.State is "Completed" or "Failed"), TimeSpan.FromMinutes(20));
+        clock.Stop();
+
+        output.WriteLine($"{batch.Ingested} ingested, {batch.Failed} failed in {clock.Elapsed.TotalSeconds:0.0} s: " +
+                         $"{batch.Ingested / clock.Elapsed.TotalSeconds:0.0} images/s (embedder: {vision.Embedder.Model}, upserts {vision.Index!.Upserts})");
+        foreach (var error in batch.Errors.Take(10))
+            output.WriteLine($"line {error.Line}: {error.Reason}");
+        Assert.Equal("Completed", batch.Status.State);
+        Assert.Equal(batch.Products, batch.Ingested);
+    }
+}
+
+public sealed class MeasurementFactAttribute : FactAttribute
+{
+    public MeasurementFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable("SHOPPABLEVIDEO_MEASURE") != "1")
+            Skip = "a measurement: set SHOPPABLEVIDEO_MEASURE=1 to run it";
+        else if (SharedData.Folder is null)
+            Skip = "needs ../shared/data";
+    }
+}
