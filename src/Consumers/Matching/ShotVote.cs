@@ -11,7 +11,7 @@ namespace ShoppableVideo.Consumers.Matching;
 /// </summary>
 public static class ShotVote
 {
-    public static IReadOnlyList<ProductMatch> Decide(IReadOnlyCollection<FrameHit> hits, int frameCount, MatchingOptions options)
+    public static IReadOnlyList<ProductMatch> Decide(IReadOnlyCollection<FrameHit> hits, int frameCount, ShotVoteOptions options)
     {
         if (hits.Count == 0)
             return [];

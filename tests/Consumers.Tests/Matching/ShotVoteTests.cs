@@ -5,7 +5,7 @@ namespace ShoppableVideo.Consumers.Tests.Matching;
 
 public class ShotVoteTests
 {
-    static readonly MatchingOptions Options = new() { TopK = 3, MinScore = 0.5 };
+    static readonly ShotVoteOptions Options = new() { TopK = 3, MinScore = 0.5 };
     static readonly NormalizedBox Wide = new(0.1, 0.1, 0.8, 0.8);
     static readonly NormalizedBox Narrow = new(0.4, 0.2, 0.2, 0.3);
 

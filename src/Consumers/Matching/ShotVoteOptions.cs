@@ -1,8 +1,8 @@
 namespace ShoppableVideo.Consumers.Matching;
 
-/// <summary>How video regions become product matches: how many neighbours each region asks the index for,
+/// <summary>How video regions become a shot's products: how many neighbours each region asks the index for,
 /// how the shot's frames vote, and what a product needs to be reported at all.</summary>
-public sealed record MatchingOptions
+public sealed record ShotVoteOptions
 {
     /// <summary>Products reported per shot, best first.</summary>
     public int TopK { get; init; } = 3;
