@@ -2,6 +2,7 @@ using ShoppableVideo.Sqlite;
 using MassTransit;
 using ShoppableVideo.Consumers.Catalog;
 using ShoppableVideo.Consumers.Intake;
+using ShoppableVideo.Consumers.Matching;
 using ShoppableVideo.Consumers.Media;
 using ShoppableVideo.Consumers.Metadata;
 using ShoppableVideo.Consumers.Storage;
@@ -29,6 +30,7 @@ public static class EmbeddedProfile
         services.AddSingleton(settings.Steps);
         services.AddSingleton(settings.Intake);
         services.AddSingleton(settings.Catalog);
+        services.AddSingleton(settings.ShotVote);
         services.AddSingleton<IFrameAnalyzer, NotConfiguredFrameAnalyzer>();
         services.AddSingleton<IProductCatalog, FolderProductCatalog>();
         services.AddSingleton<IImageInspector, FfprobeImageInspector>();

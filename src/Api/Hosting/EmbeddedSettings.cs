@@ -1,5 +1,6 @@
 using ShoppableVideo.Consumers.Catalog;
 using ShoppableVideo.Consumers.Intake;
+using ShoppableVideo.Consumers.Matching;
 using ShoppableVideo.Consumers.Media;
 using ShoppableVideo.Sagas.Steps;
 
@@ -12,5 +13,6 @@ public sealed class EmbeddedSettings
     public StepPolicy Steps { get; init; } = new();
     public IntakeOptions Intake { get; init; } = new();
     public CatalogOptions Catalog { get; init; } = new();
+    public ShotVoteOptions ShotVote { get; init; } = new();
     public Action<MediaOptions>? ConfigureMedia { get; init; }
 }

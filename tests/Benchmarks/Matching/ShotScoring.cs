@@ -7,12 +7,13 @@ namespace ShoppableVideo.Benchmarks.Matching;
 /// </summary>
 public static class ShotScoring
 {
-    public static ShotScore Score(IReadOnlyList<GroundTruthShot> truth, IReadOnlyDictionary<string, IReadOnlyList<DetectedShot>> detected)
+    public static ShotScore Score(IReadOnlyList<GroundTruthShot> truth, IReadOnlyDictionary<string, IReadOnlyList<DetectedShot>> detected,
+        double minScore = 0)
     {
         int productShots = 0, first = 0, topFive = 0, distractors = 0, clean = 0;
         foreach (var shot in truth)
         {
-            var products = Covering(detected.GetValueOrDefault(shot.Video, []), shot.MiddleSeconds)?.Products ?? [];
+            var products = Covering(detected.GetValueOrDefault(shot.Video, []), shot.MiddleSeconds)?.ReportedAt(minScore) ?? [];
             if (shot.ProductId is null)
             {
                 distractors++;

@@ -12,14 +12,18 @@ public class ShotScoringTests
         new("b.mp4", 0, 3, "MJ01-Red"),
     ];
 
+    /// <summary>A segment whose products all voted 1.</summary>
+    static DetectedShot Shot(double start, double end, params string[] products) =>
+        new(start, end, products.Select(p => new ScoredProduct(p, 1)).ToList());
+
     [Fact]
     public void Each_true_shot_is_judged_by_the_segment_covering_its_middle()
     {
         var detected = new Dictionary<string, IReadOnlyList<DetectedShot>>
         {
             // the first cut found two frames late, the second one exact
-            ["a.mp4"] = [new(0, 2.04, ["MH01-Gray", "MH01-Black"]), new(2.08, 4.36, []), new(4.4, 7, ["WB02-Blue", "WB01-Black"])],
-            ["b.mp4"] = [new(0, 3, ["MJ01-Blue"])],
+            ["a.mp4"] = [Shot(0, 2.04, "MH01-Gray", "MH01-Black"), Shot(2.08, 4.36), Shot(4.4, 7, "WB02-Blue", "WB01-Black")],
+            ["b.mp4"] = [Shot(0, 3, "MJ01-Blue")],
         };
 
         var score = ShotScoring.Score(Truth, detected);
@@ -35,7 +39,7 @@ public class ShotScoringTests
     {
         var detected = new Dictionary<string, IReadOnlyList<DetectedShot>>
         {
-            ["a.mp4"] = [new(0, 4.36, ["MH01-Gray"]), new(4.4, 7, [])],
+            ["a.mp4"] = [Shot(0, 4.36, "MH01-Gray"), Shot(4.4, 7)],
         };
 
         var score = ShotScoring.Score(Truth.Take(3).ToList(), detected);
@@ -51,6 +55,24 @@ public class ShotScoringTests
 
         Assert.Equal(0, score.FoundInTopFive);
         Assert.Equal(1, score.CleanDistractors);
+    }
+
+    [Fact]
+    public void A_threshold_tried_after_the_run_drops_the_products_whose_vote_is_below_it()
+    {
+        var detected = new Dictionary<string, IReadOnlyList<DetectedShot>>
+        {
+            ["a.mp4"] =
+            [
+                new(0, 2, [new ScoredProduct("MH01-Black", 0.55), new ScoredProduct("MH01-Gray", 0.5)]),
+                new(2, 4.4, [new ScoredProduct("MJ01-Red", 0.45)]),
+                new(4.4, 7, [new ScoredProduct("WB01-Black", 0.8)]),
+            ],
+        };
+        var truth = Truth.Take(3).ToList();
+
+        Assert.Equal(new ShotScore(2, 1, 2, 1, 0), ShotScoring.Score(truth, detected));
+        Assert.Equal(new ShotScore(2, 1, 1, 1, 1), ShotScoring.Score(truth, detected, minScore: 0.52));
     }
 
     [Fact]

@@ -25,6 +25,8 @@ public class OnnxFrameAnalyzerTests
     sealed class ScriptedItems(params DescribedItem[] items) : IItemFinder
     {
         public IReadOnlyList<DescribedItem> Find(BgrImage image) => items;
+
+        public (DescribedItem Item, string Analysis) FindProduct(BgrImage image, ItemKind kind) => throw new NotSupportedException();
     }
 
     /// <summary>Answers by kind, and remembers what it was asked.</summary>
