@@ -31,7 +31,7 @@ public static class EmbeddedProfile
         services.AddSingleton(settings.Intake);
         services.AddSingleton(settings.Catalog);
         services.AddSingleton(settings.ShotVote);
-        services.AddSingleton<IFrameAnalyzer, NotConfiguredFrameAnalyzer>();
+        services.AddFrameAnalyzer();
         services.AddSingleton<IProductCatalog, FolderProductCatalog>();
         services.AddSingleton<IImageInspector, FfprobeImageInspector>();
         services.AddSqliteDatabase(data.DatabasePath);

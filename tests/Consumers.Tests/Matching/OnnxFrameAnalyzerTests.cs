@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using ShoppableVideo.Consumers.Matching;
+using ShoppableVideo.Consumers.Storage;
+using ShoppableVideo.Consumers.Vision.Decoding;
 using ShoppableVideo.Consumers.Vision;
 using ShoppableVideo.Consumers.Vision.Pixels;
 using ShoppableVideo.Messages;
@@ -86,5 +89,35 @@ public class OnnxFrameAnalyzerTests
             .AnalyzeAsync(Guid.NewGuid(), [Shot(0, 5)], CancellationToken.None);
 
         Assert.Empty(Assert.Single(analysis.Matches).Products);
+    }
+
+    sealed class UnusedDecoder : IImageDecoder
+    {
+        public Task<BgrImage> DecodeAsync(ReadOnlyMemory<byte> encoded, int maxSide, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public async Task Without_models_the_registration_falls_back_to_an_analyzer_that_says_what_is_missing()
+    {
+        var services = new ServiceCollection().AddSingleton<IObjectStore>(new FolderObjectStore(Path.GetTempPath()));
+        services.AddSingleton<IImageDecoder, UnusedDecoder>();
+        using var provider = services.AddFrameAnalyzer().BuildServiceProvider();
+
+        var analysis = await provider.GetRequiredService<IFrameAnalyzer>().AnalyzeAsync(Guid.NewGuid(), [Shot(0, 5)], CancellationToken.None);
+
+        Assert.Equal("not-configured: no item finder (ONNX models in .tools), no product index", analysis.Analysis);
+        Assert.Empty(Assert.Single(analysis.Matches).Products);
+    }
+
+    [Fact]
+    public void With_every_part_registered_the_real_analyzer_is_chosen()
+    {
+        var services = new ServiceCollection().AddSingleton<IObjectStore>(new FolderObjectStore(Path.GetTempPath()));
+        services.AddSingleton<IImageDecoder, UnusedDecoder>();
+        services.AddSingleton<IItemFinder>(new ScriptedItems());
+        services.AddSingleton<IProductIndex>(new ScriptedIndex([]));
+        using var provider = services.AddFrameAnalyzer().BuildServiceProvider();
+
+        Assert.IsType<OnnxFrameAnalyzer>(provider.GetRequiredService<IFrameAnalyzer>());
     }
 }
