@@ -25,8 +25,10 @@ public record Segment(
 /// <summary>A box in image coordinates normalised to 0..1.</summary>
 public record NormalizedBox(double Left, double Top, double Width, double Height);
 
-/// <summary>A catalog product seen in a shot.</summary>
-public record ProductMatch(string ProductId, double Score, NormalizedBox Box, double Seconds);
+/// <summary>A catalog product seen in a shot: Score is its vote across the shot's frames (0..1), Box and
+/// Seconds where it was seen best, Kind the part of the picture it was matched as ("upper", "lower",
+/// "full" or "bag"), so a player can tell a jacket from the trousers under it.</summary>
+public record ProductMatch(string ProductId, double Score, NormalizedBox Box, double Seconds, string Kind);
 
 /// <summary>The products found in one shot.</summary>
 public record SegmentMatches(int SegmentIndex, IReadOnlyList<ProductMatch> Products);

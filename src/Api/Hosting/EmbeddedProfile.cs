@@ -30,7 +30,8 @@ public static class EmbeddedProfile
         services.AddSingleton(settings.Steps);
         services.AddSingleton(settings.Intake);
         services.AddSingleton(settings.Catalog);
-        services.AddSingleton<IFrameAnalyzer, NotConfiguredFrameAnalyzer>();
+        services.AddSingleton(settings.ShotVote);
+        services.AddFrameAnalyzer();
         services.AddSingleton<IProductCatalog, FolderProductCatalog>();
         services.AddSingleton<IImageInspector, FfprobeImageInspector>();
         services.AddSqliteDatabase(data.DatabasePath);

@@ -13,6 +13,7 @@ public sealed class EmbeddedSettings
     public StepPolicy Steps { get; init; } = new();
     public IntakeOptions Intake { get; init; } = new();
     public CatalogOptions Catalog { get; init; } = new();
+    public ShotVoteOptions ShotVote { get; init; } = new();
     public Action<MediaOptions>? ConfigureMedia { get; init; }
     public Action<MatchingOptions>? ConfigureMatching { get; init; }
 

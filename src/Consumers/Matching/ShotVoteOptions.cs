@@ -1,0 +1,20 @@
+namespace ShoppableVideo.Consumers.Matching;
+
+/// <summary>How video regions become a shot's products: how many neighbours each region asks the index for,
+/// how the shot's frames vote, and what a product needs to be reported at all.</summary>
+public sealed record ShotVoteOptions
+{
+    /// <summary>Products reported per shot, best first.</summary>
+    public int TopK { get; init; } = 3;
+
+    /// <summary>The least vote (mean similarity over the shot's frames) a product needs. Below it a shot
+    /// reports nothing rather than the least bad guess: people wearing no catalog product must stay clean.</summary>
+    public double MinScore { get; init; } = 0.6;
+
+    /// <summary>Neighbours asked of the index per region: more than TopK so that a product ranked second in
+    /// one frame and first in the others still collects its votes.</summary>
+    public int NeighboursPerRegion { get; init; } = 5;
+
+    /// <summary>The longer side frames are analysed at (the detector letterboxes to its own input anyway).</summary>
+    public int AnalysisSide { get; init; } = 960;
+}

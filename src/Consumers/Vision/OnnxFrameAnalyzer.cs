@@ -1,0 +1,42 @@
+using ShoppableVideo.Consumers.Matching;
+using ShoppableVideo.Messages;
+
+namespace ShoppableVideo.Consumers.Vision;
+
+/// <summary>
+/// The real analyzer: for every representative frame of every shot it loads the pixels, finds and
+/// describes the item regions (ONNX detector and re-ID embedder behind <see cref="IItemFinder"/>), asks
+/// the product index for the nearest catalog products of the same kind, and lets the shot's frames vote
+/// (<see cref="ShotVote"/>). Frames run one after another: the ONNX sessions already use every core.
+/// </summary>
+public sealed class OnnxFrameAnalyzer(IFrameImageLoader frames, IItemFinder items, IProductIndex index, ShotVoteOptions options)
+    : IFrameAnalyzer
+{
+    public const string Analysis = "complete";
+
+    public async Task<FrameAnalysis> AnalyzeAsync(Guid videoId, IReadOnlyList<Segment> segments, CancellationToken cancellationToken)
+    {
+        var matches = new List<SegmentMatches>(segments.Count);
+        foreach (var segment in segments)
+        {
+            var hits = new List<FrameHit>();
+            foreach (var frame in segment.Frames)
+                hits.AddRange(await HitsInAsync(frame, cancellationToken));
+            matches.Add(new SegmentMatches(segment.Index, ShotVote.Decide(hits, segment.Frames.Count, options)));
+        }
+        return new FrameAnalysis(Analysis, matches);
+    }
+
+    async Task<IReadOnlyList<FrameHit>> HitsInAsync(RepresentativeFrame frame, CancellationToken cancellationToken)
+    {
+        var image = await frames.LoadAsync(frame, options.AnalysisSide, cancellationToken);
+        var hits = new List<FrameHit>();
+        foreach (var item in items.Find(image))
+        {
+            var box = item.Region.Box.Normalize(image.Width, image.Height);
+            foreach (var hit in await index.SearchAsync(item.Region.Kind, item.Descriptor, options.NeighboursPerRegion, cancellationToken))
+                hits.Add(new FrameHit(frame.FrameNumber, frame.Seconds, hit.ProductId, item.Region.Kind, hit.Score, box));
+        }
+        return hits;
+    }
+}

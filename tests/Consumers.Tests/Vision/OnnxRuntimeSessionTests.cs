@@ -1,0 +1,124 @@
+using ShoppableVideo.Consumers.Tests.Support;
+using ShoppableVideo.Consumers.Vision.Onnx;
+using Xunit.Abstractions;
+
+namespace ShoppableVideo.Consumers.Tests.Vision;
+
+public sealed class OnnxRuntimeSessionTests(ITestOutputHelper output)
+{
+    [ModelsFact]
+    public void Yolox_reports_its_documented_input_and_output_and_runs()
+    {
+        using var session = Open("yolox-nano");
+        Assert.Equal([new TensorInfo("images", [1, 3, 416, 416])], session.Inputs, TensorInfoComparer.Instance);
+        Assert.Equal([new TensorInfo("output", [1, 3549, 85])], session.Outputs, TensorInfoComparer.Instance);
+        var result = RunOnZeros(session);
+        Assert.Equal([1L, 3549, 85], result[0].Shape);
+    }
+
+    [ModelsFact]
+    public void NanoDet_reports_three_class_heads_and_three_box_heads_and_runs()
+    {
+        using var session = Open("nanodet-m");
+        Assert.Equal([new TensorInfo("input.1", [1, 3, 416, 416])], session.Inputs, TensorInfoComparer.Instance);
+        var shapes = session.Outputs.Select(o => string.Join(',', o.Dimensions)).Order().ToArray();
+        Assert.Equal(["1,169,32", "1,169,80", "1,2704,32", "1,2704,80", "1,676,32", "1,676,80"], shapes);
+        var result = RunOnZeros(session);
+        Assert.Equal(6, result.Count);
+        Assert.Equal(session.Outputs.Select(o => o.Dimensions.ToArray()), result.Select(r => r.Shape));
+    }
+
+    [ModelsFact]
+    public void Both_reid_models_take_one_256x128_bgr_crop_and_give_a_256_wide_vector()
+    {
+        foreach (var name in (string[])["person-reid-0288", "person-reid-0287"])
+        {
+            using var session = Open(name);
+            Assert.Equal([new TensorInfo("inputs:0", [1, 256, 128, 3])], session.Inputs, TensorInfoComparer.Instance);
+            Assert.Equal(256, session.Outputs.Single().Dimensions[^1]);
+            Assert.Equal([1L, 256], RunOnZeros(session)[0].Shape);
+        }
+    }
+
+    [ModelsFact]
+    public void A_missing_model_file_is_an_onnx_runtime_error_with_its_message()
+    {
+        var error = Assert.Throws<OnnxRuntimeException>(() => Models.Engine.OpenSession("/nonexistent/model.onnx", 1));
+        output.WriteLine(error.Message);
+        Assert.Contains("/nonexistent/model.onnx", error.RuntimeMessage);
+        Assert.NotEqual(OrtErrorCode.Ok, error.Code);
+    }
+
+    [ModelsFact]
+    public void A_garbage_model_file_is_an_onnx_runtime_error_with_its_message()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "this is not a protobuf, let alone a model");
+            var error = Assert.Throws<OnnxRuntimeException>(() => Models.Engine.OpenSession(path, 1));
+            output.WriteLine(error.Message);
+            Assert.NotEmpty(error.RuntimeMessage);
+            Assert.Contains(error.Code, (OrtErrorCode[])[OrtErrorCode.InvalidProtobuf, OrtErrorCode.InvalidGraph, OrtErrorCode.Fail, OrtErrorCode.InvalidArgument]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [ModelsFact]
+    public void An_input_of_the_wrong_shape_is_an_onnx_runtime_error_not_a_crash()
+    {
+        using var session = Open("person-reid-0288");
+        var error = Assert.Throws<OnnxRuntimeException>(() => session.Run("inputs:0", new FloatTensor(new float[10], 1, 10)));
+        output.WriteLine(error.Message);
+        Assert.Equal(OrtErrorCode.InvalidArgument, error.Code);
+    }
+
+    [ModelsFact]
+    public void A_thousand_sessions_created_run_and_disposed_do_not_grow_memory()
+    {
+        var model = Models.File("person-reid-0288");
+        var input = new FloatTensor(new float[256 * 128 * 3], 1, 256, 128, 3);
+        void Cycle()
+        {
+            using var session = Models.Engine.OpenSession(model, 1);
+            session.Run("inputs:0", input);
+        }
+
+        for (var i = 0; i < 50; i++)
+            Cycle();
+        var before = ResidentMegabytes();
+        for (var i = 0; i < 1000; i++)
+            Cycle();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var after = ResidentMegabytes();
+        output.WriteLine($"RSS after warm-up {before:F1} MB, after 1000 sessions {after:F1} MB");
+        Assert.True(after - before < 40, $"RSS grew {after - before:F1} MB over 1000 sessions");
+    }
+
+    static IInferenceSession Open(string name) => Models.Engine.OpenSession(Models.File(name), 1);
+
+    static IReadOnlyList<FloatTensor> RunOnZeros(IInferenceSession session)
+    {
+        var input = session.Inputs.Single();
+        var shape = input.Dimensions.Select(d => d < 0 ? 1 : d).ToArray();
+        return session.Run(input.Name, new FloatTensor(new float[shape.Aggregate(1L, (a, b) => a * b)], shape));
+    }
+
+    static double ResidentMegabytes() =>
+        File.ReadLines("/proc/self/status").Where(l => l.StartsWith("VmRSS:"))
+            .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024).Single();
+
+    sealed class TensorInfoComparer : IEqualityComparer<TensorInfo>
+    {
+        public static readonly TensorInfoComparer Instance = new();
+
+        public bool Equals(TensorInfo? x, TensorInfo? y) =>
+            x?.Name == y?.Name && (x?.Dimensions ?? []).SequenceEqual(y?.Dimensions ?? []);
+
+        public int GetHashCode(TensorInfo obj) => obj.Name.GetHashCode();
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using ShoppableVideo.Consumers.Tests.Support;
+using ShoppableVideo.Consumers.Vision;
+using ShoppableVideo.Consumers.Vision.Detection;
+using ShoppableVideo.Consumers.Vision.Embedding;
+
+namespace ShoppableVideo.Consumers.Tests.Vision;
+
+public sealed class VisionRegistrationTests
+{
+    [ModelsFact]
+    public void AddOnnxVision_serves_one_shared_detector_and_embedder_for_the_configured_models()
+    {
+        using var provider = new ServiceCollection()
+            .AddOnnxVision(o => (o.DetectorModel, o.EmbedderModel, o.IntraOpThreads) = ("nanodet-m", "person-reid-0287", 1))
+            .BuildServiceProvider();
+
+        var detector = provider.GetRequiredService<IObjectDetector>();
+        var embedder = provider.GetRequiredService<IAppearanceEmbedder>();
+
+        Assert.Equal("nanodet-m", detector.Model);
+        Assert.Equal("person-reid-0287", embedder.Model);
+        Assert.Same(detector, provider.GetRequiredService<IObjectDetector>());
+        Assert.Same(embedder, provider.GetRequiredService<IAppearanceEmbedder>());
+    }
+
+    [ModelsFact]
+    public void AddOnnxVision_defaults_to_yolox_and_reid_0288()
+    {
+        using var provider = new ServiceCollection().AddOnnxVision().BuildServiceProvider();
+
+        Assert.Equal("yolox-nano", provider.GetRequiredService<IObjectDetector>().Model);
+        Assert.Equal(256, provider.GetRequiredService<IAppearanceEmbedder>().Dimensions);
+        Assert.Equal("person-reid-0288", provider.GetRequiredService<IAppearanceEmbedder>().Model);
+    }
+
+    [Fact]
+    public void An_unknown_model_name_fails_naming_the_known_ones()
+    {
+        var catalog = new ShoppableVideo.Consumers.Vision.Models.ModelCatalog(Path.Combine(AppContext.BaseDirectory, "models"), "/nowhere");
+        var error = Assert.Throws<FileNotFoundException>(() => catalog.Manifest("no-such-model"));
+        Assert.Contains("yolox-nano", error.Message);
+    }
+
+    [Fact]
+    public void A_model_file_that_is_not_installed_fails_naming_setup()
+    {
+        var catalog = new ShoppableVideo.Consumers.Vision.Models.ModelCatalog(Path.Combine(AppContext.BaseDirectory, "models"), "/nowhere");
+        var error = Assert.Throws<FileNotFoundException>(() => catalog.ModelFile(catalog.Manifest("yolox-nano")));
+        Assert.Contains("scripts/setup.sh", error.Message);
+    }
+}
