@@ -42,12 +42,13 @@ public class CatalogIndexingTests
         Assert.Equal(rows.Count, vision.Index!.Upserts);
 
         var index = host.App.Services.GetRequiredService<IProductIndex>();
-        var photos = host.App.Services.GetRequiredService<ProductPhotoVision>();
+        var photos = host.App.Services.GetRequiredService<IProductPhotoVision>();
         foreach (var row in rows)
         {
             var product = new CatalogProduct(0, row.Id, row.Id, 1, row.Category, $"shop/images/{row.Image}", null);
             var (item, _) = await photos.FindProductAsync(Buckets.Catalog, product, default);
-            var described = await photos.DescribeAsync(Buckets.Catalog, product, item, default);
+            Assert.NotNull(item);
+            var described = (await photos.DescribeAsync(Buckets.Catalog, product, item, default))!;
             var kind = CategoryKinds.For(row.Category);
             var hits = await index.SearchAsync(kind, new ItemDescriptor(described.Appearance, described.Colour), 3, default);
 
@@ -69,7 +70,7 @@ public class CatalogIndexingTests
         Publish(host, Stage(host, rows));
         var first = await WaitForBatchAsync(host, except: null);
         Assert.Equal(rows.Count, first.Ingested);
-        var (upserts, embeds) = (vision.Index!.Upserts, vision.Embedder.Embedded);
+        var (upserts, embeds) = (vision.Index!.Upserts, vision.Embedder!.Embedded);
 
         // The same manifest key, one row dropped and one price changed: only the catalog details move.
         var dropped = rows[^1];
@@ -80,7 +81,7 @@ public class CatalogIndexingTests
         Assert.Equal("Completed", second.Status.State);
         Assert.Equal(kept.Count, second.Ingested);
         Assert.Equal(upserts, vision.Index.Upserts);
-        Assert.Equal(embeds, vision.Embedder.Embedded);
+        Assert.Equal(embeds, vision.Embedder!.Embedded);
         Assert.Equal([dropped.Id], second.Removed);
 
         var index = host.App.Services.GetRequiredService<IProductIndex>();

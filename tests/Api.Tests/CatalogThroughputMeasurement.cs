@@ -32,7 +32,7 @@ public class CatalogThroughputMeasurement(ITestOutputHelper output)
         clock.Stop();
 
         output.WriteLine($"{batch.Ingested} ingested, {batch.Failed} failed in {clock.Elapsed.TotalSeconds:0.0} s: " +
-                         $"{batch.Ingested / clock.Elapsed.TotalSeconds:0.0} images/s (embedder: {vision.Embedder.Model}, upserts {vision.Index!.Upserts})");
+                         $"{batch.Ingested / clock.Elapsed.TotalSeconds:0.0} images/s (embedder: {vision.Embedder!.Model}, upserts {vision.Index!.Upserts})");
         foreach (var error in batch.Errors.Take(10))
             output.WriteLine($"line {error.Line}: {error.Reason}");
         Assert.Equal("Completed", batch.Status.State);

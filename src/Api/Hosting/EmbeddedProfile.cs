@@ -5,6 +5,7 @@ using ShoppableVideo.Consumers.Intake;
 using ShoppableVideo.Consumers.Matching;
 using ShoppableVideo.Consumers.Media;
 using ShoppableVideo.Consumers.Metadata;
+using ShoppableVideo.Consumers.Native;
 using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Consumers.Vision;
 using ShoppableVideo.Sagas;
@@ -37,9 +38,13 @@ public static class EmbeddedProfile
         services.AddSqliteDatabase(data.DatabasePath);
         services.AddSqliteArtifactIndex();
         services.AddSqliteProductIndex(settings.ConfigureMatching);
-        // TODO(onnx, pixels): once those branches land, register the ONNX detector and embedder
-        // (AddOnnxVision) and FfmpegImageDecoder here, then ItemDescriber and ProductPhotoVision; until
-        // then catalog products are listed without vectors ("not-configured").
+        // The models only where setup installed them: without them the catalog and the video analyzer run
+        // "not-configured" and say what is missing, rather than the host refusing to start.
+        if (ToolsFolder.Find() is { } tools && Directory.Exists(tools.ModelsFolder) && File.Exists(tools.OnnxRuntimeLibrary))
+            services.AddOnnxVision();
+        // TODO(pixels): register FfmpegImageDecoder as IImageDecoder when the pixels branch lands; until
+        // then no decoder is registered and catalog photos and frames are not looked at.
+        services.AddProductPhotoVision();
 
         services.AddMassTransit(x =>
         {

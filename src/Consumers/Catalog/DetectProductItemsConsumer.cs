@@ -7,16 +7,11 @@ namespace ShoppableVideo.Consumers.Catalog;
 /// <summary>Finds the region of the product photo that shows the product (the torso for a top, the bag
 /// for a bag...). With no vision models configured it says so and reports no region: the product is
 /// still listed, it just cannot be matched visually.</summary>
-public sealed class DetectProductItemsConsumer(ProductPhotoVision? vision = null) : IConsumer<DetectProductItems>
+public sealed class DetectProductItemsConsumer(IProductPhotoVision vision) : IConsumer<DetectProductItems>
 {
     public async Task Consume(ConsumeContext<DetectProductItems> context)
     {
         var id = context.Message.ProductImageId;
-        if (vision is null)
-        {
-            await context.Publish(new ProductItemsDetected(id, Vision.NotConfiguredFrameAnalyzer.Analysis, null));
-            return;
-        }
         try
         {
             var (item, analysis) = await vision.FindProductAsync(context.Message.Bucket, context.Message.Product, context.CancellationToken);

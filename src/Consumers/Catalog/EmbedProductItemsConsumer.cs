@@ -6,12 +6,12 @@ namespace ShoppableVideo.Consumers.Catalog;
 
 /// <summary>Describes the detected product region (appearance and colour). Nothing detected, or no
 /// models configured: nothing to embed.</summary>
-public sealed class EmbedProductItemsConsumer(ProductPhotoVision? vision = null) : IConsumer<EmbedProductItems>
+public sealed class EmbedProductItemsConsumer(IProductPhotoVision vision) : IConsumer<EmbedProductItems>
 {
     public async Task Consume(ConsumeContext<EmbedProductItems> context)
     {
         var (id, item) = (context.Message.ProductImageId, context.Message.Item);
-        if (vision is null || item is null)
+        if (item is null)
         {
             await context.Publish(new ProductItemsEmbedded(id, null));
             return;

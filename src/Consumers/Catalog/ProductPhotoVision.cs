@@ -7,15 +7,12 @@ using ShoppableVideo.Messages;
 
 namespace ShoppableVideo.Consumers.Catalog;
 
-/// <summary>
-/// What the catalog steps need from the vision models: find the product in its photo, then describe
-/// that region. Registered only where a detector, an embedder and a decoder are; without it the catalog
-/// still lists products, they just cannot be matched in videos.
-/// </summary>
+/// <summary>Product photos through the decoder, the detector (the region is chosen by
+/// <see cref="ProductPhotoRegion"/>) and the item describer.</summary>
 public sealed class ProductPhotoVision(IObjectStore store, IImageDecoder decoder, IObjectDetector detector, ItemDescriber describer,
-    CatalogOptions options)
+    CatalogOptions options) : IProductPhotoVision
 {
-    public async Task<(DetectedItem Item, string Analysis)> FindProductAsync(string bucket, CatalogProduct product,
+    public async Task<(DetectedItem? Item, string Analysis)> FindProductAsync(string bucket, CatalogProduct product,
         CancellationToken cancellationToken)
     {
         var image = await DecodeAsync(bucket, product.ImageKey, cancellationToken);
@@ -25,7 +22,7 @@ public sealed class ProductPhotoVision(IObjectStore store, IImageDecoder decoder
         return (item, $"{detector.Model}: {chosen.Analysis}");
     }
 
-    public async Task<EmbeddedItem> DescribeAsync(string bucket, CatalogProduct product, DetectedItem item,
+    public async Task<EmbeddedItem?> DescribeAsync(string bucket, CatalogProduct product, DetectedItem item,
         CancellationToken cancellationToken)
     {
         var image = await DecodeAsync(bucket, product.ImageKey, cancellationToken);

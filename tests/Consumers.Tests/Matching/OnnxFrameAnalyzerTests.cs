@@ -46,6 +46,8 @@ public class OnnxFrameAnalyzerTests
         public Task<string?> FindContentHashAsync(string productId, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task UpsertAsync(IndexedProductImage entry, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task DeleteAsync(string productId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<bool> ClaimAsync(string productId, string source, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IReadOnlyList<string>> ListFromSourceAsync(string source, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     static readonly ItemDescriptor AnyDescriptor = new([1f], [1f]);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ShoppableVideo.Consumers.Catalog;
 using ShoppableVideo.Consumers.Matching;
 using ShoppableVideo.Consumers.Vision.Decoding;
 using ShoppableVideo.Consumers.Vision.Detection;
@@ -8,20 +7,24 @@ using ShoppableVideo.Consumers.Vision.Embedding;
 
 namespace ShoppableVideo.Api.Tests.Support.Vision;
 
-/// <summary>The test-only decoder, detector and embedder wired into the embedded host, around the real
-/// sqlite-vec index, with counters on the embedder and the index.</summary>
+/// <summary>
+/// Counters around the embedded host's vision: the real ONNX detector and embedder where the profile
+/// registered them (setup installed the models), else test stand-ins fed by the same real photos; the
+/// real sqlite-vec index with an upsert count. The decoder is a test stand-in until the pixels branch lands.
+/// </summary>
 public sealed class TestVision
 {
-    public ThumbnailEmbedder Embedder { get; } = new();
+    public CountingEmbedder? Embedder { get; private set; }
 
     public CountingProductIndex? Index { get; private set; }
 
     public void Register(IServiceCollection services)
     {
-        services.AddSingleton<IImageDecoder, FfmpegProcessImageDecoder>();
-        services.AddSingleton<IObjectDetector, CentredPersonDetector>();
-        services.AddSingleton<IAppearanceEmbedder>(Embedder);
-        services.AddProductPhotoVision();
+        services.TryAddSingleton<IImageDecoder, FfmpegProcessImageDecoder>();
+        services.TryAddSingleton<IObjectDetector, CentredPersonDetector>();
+        var embedder = services.LastOrDefault(d => d.ServiceType == typeof(IAppearanceEmbedder));
+        services.Replace(ServiceDescriptor.Singleton<IAppearanceEmbedder>(provider => Embedder = new CountingEmbedder(
+            embedder?.ImplementationFactory?.Invoke(provider) as IAppearanceEmbedder ?? new ThumbnailEmbedder())));
         services.Replace(ServiceDescriptor.Singleton<IProductIndex>(provider =>
             Index = new CountingProductIndex(ActivatorUtilities.CreateInstance<SqliteProductIndex>(provider))));
     }

@@ -4,20 +4,15 @@ using ShoppableVideo.Consumers.Vision.Pixels;
 namespace ShoppableVideo.Api.Tests.Support.Vision;
 
 /// <summary>Test stand-in for the re-ID embedder, fed by the real photos: a 16x16 grey thumbnail of the
-/// region, centred and L2-normalised (256 dimensions, like the model). Counts its calls.</summary>
+/// region, centred and L2-normalised (256 dimensions, like the model).</summary>
 public sealed class ThumbnailEmbedder : IAppearanceEmbedder
 {
-    int _embedded;
-
     public string Model => "thumbnail-16x16 (test)";
 
     public int Dimensions => 256;
 
-    public int Embedded => Volatile.Read(ref _embedded);
-
     public IReadOnlyList<float[]> Embed(BgrImage image, IReadOnlyList<PixelBox> regions)
     {
-        Interlocked.Add(ref _embedded, regions.Count);
         return regions.Select(r => Thumbnail(image, r.ClampTo(image.Width, image.Height))).ToList();
     }
 
