@@ -46,7 +46,7 @@ public sealed class FfmpegImageDecoder : IImageDecoder, IAsyncDisposable, IDispo
         if (ImageStructure.FindProblem(header.Format, encoded.Span) is { } problem)
             throw new MediaRejectedException(problem);
 
-        var (width, height) = ImagePipeProcess.FittedSize(header.Width, header.Height, maxSide);
+        var (width, height) = ImageFit.Inside(header.Width, header.Height, maxSide);
         var pool = _pools.GetOrAdd((header.Format, maxSide), kind => new ImagePipePool(() => Start(kind.Format, kind.MaxSide), _options.ProcessesPerKind));
         return await pool.UseAsync(process => process.DecodeAsync(encoded, width, height, _options.PerImageTimeout, cancellationToken), cancellationToken);
     }

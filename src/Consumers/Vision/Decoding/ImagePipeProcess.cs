@@ -22,8 +22,10 @@ namespace ShoppableVideo.Consumers.Vision.Decoding;
 /// enlarged) and padded at the bottom right to a maxSide x maxSide canvas; the caller knows the real size
 /// from the managed header and crops the canvas back. ffmpeg re-creates the filter graph whenever size or
 /// pixel format changes between images, so mixed images are fine.</item>
-/// <item><c>-xerror</c>: a corrupt image ends the process instead of silently producing no frame, so the
-/// image fails at once with ffmpeg's reason rather than after the timeout; the pool starts a new process.</item>
+/// <item><c>-err_detect explode -xerror</c>: decoders log most damage and still return a (grey or garbled)
+/// frame; explode makes damage an error and xerror makes an error end the process, so a corrupt image
+/// fails at once with ffmpeg's reason instead of turning into pixels or waiting for the timeout. The pool
+/// then starts a new process for the next image.</item>
 /// </list>
 /// </summary>
 internal sealed class ImagePipeProcess : IAsyncDisposable
@@ -125,26 +127,17 @@ internal sealed class ImagePipeProcess : IAsyncDisposable
     static IEnumerable<string> Arguments(string decoder, int maxSide)
     {
         var m = maxSide.ToString(CultureInfo.InvariantCulture);
-        // The same fitted size as FittedSize computes: round(side * min(1, maxSide / longer side)), at least 1.
+        // The same fitted size as ImageFit.Inside computes: round(side * min(1, maxSide / longer side)), at least 1.
         var fit = $"min(1\\,{m}/max(iw\\,ih))";
         var graph = $"scale=w=max(1\\,round(iw*{fit})):h=max(1\\,round(ih*{fit})):flags=area,format=bgr24,pad={m}:{m}:0:0:black";
         return
         [
             "-hide_banner", "-nostats", "-v", "error", "-xerror",
-            "-threads", "1", "-probesize", "32", "-analyzeduration", "1", "-fpsprobesize", "0",
+            "-threads", "1", "-err_detect", "explode", "-probesize", "32", "-analyzeduration", "1", "-fpsprobesize", "0",
             "-f", "mpjpeg", "-c:v", decoder, "-i", "pipe:0",
             "-vf", graph, "-fps_mode", "passthrough",
             "-threads", "1", "-f", "rawvideo", "-pix_fmt", "bgr24", "-flush_packets", "1", "pipe:1",
         ];
-    }
-
-    /// <summary>The size an image of width x height has once fitted inside maxSide x maxSide, exactly as
-    /// the ffmpeg scale expression above computes it.</summary>
-    public static (int Width, int Height) FittedSize(int width, int height, int maxSide)
-    {
-        var factor = Math.Min(1.0, (double)maxSide / Math.Max(width, height));
-        return (Math.Max(1, (int)Math.Round(width * factor, MidpointRounding.AwayFromZero)),
-                Math.Max(1, (int)Math.Round(height * factor, MidpointRounding.AwayFromZero)));
     }
 
     public async ValueTask DisposeAsync()
