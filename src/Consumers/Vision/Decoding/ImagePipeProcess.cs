@@ -96,6 +96,8 @@ internal sealed class ImagePipeProcess : IAsyncDisposable
         throw new MediaRejectedException($"ffmpeg could not decode the image: {why}");
     }
 
+    // Content-Type is always image/jpeg, whatever the format: the mpjpeg demuxer refuses any other type,
+    // and the decoder chosen with -c:v is what actually reads the bytes.
     async Task WriteAsync(ReadOnlyMemory<byte> encoded)
     {
         var header = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture,
