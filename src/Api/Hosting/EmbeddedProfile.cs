@@ -7,6 +7,7 @@ using ShoppableVideo.Consumers.Media;
 using ShoppableVideo.Consumers.Metadata;
 using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Consumers.Vision;
+using ShoppableVideo.Consumers.Vision.Decoding;
 using ShoppableVideo.Sagas;
 using ShoppableVideo.Sagas.Artifacts;
 using ShoppableVideo.Sagas.Catalog;
@@ -33,7 +34,6 @@ public static class EmbeddedProfile
         services.AddSingleton(settings.ShotVote);
         services.AddFrameAnalyzer();
         services.AddSingleton<IProductCatalog, FolderProductCatalog>();
-        services.AddSingleton<IImageInspector, FfprobeImageInspector>();
         services.AddSqliteDatabase(data.DatabasePath);
         services.AddSqliteArtifactIndex();
 
@@ -67,6 +67,9 @@ public static class EmbeddedProfile
                 cfg.ConfigureEndpoints(context);
             });
         });
+
+        // After AddMassTransit, so the media registration's MediaTools is the one the decoder gets.
+        services.AddImageDecoding(options => options.MaxImagePixels = settings.Catalog.MaxImagePixels);
 
         services.AddHostedService<FolderBucketWatcher>();
         services.AddHostedService<UnfinishedSagaResumer>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ShoppableVideo.Consumers.Frames;
 using ShoppableVideo.Consumers.Matching;
 using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Consumers.Vision.Decoding;
@@ -14,11 +15,11 @@ public class OnnxFrameAnalyzerTests
 {
     static readonly ShotVoteOptions Options = new() { TopK = 3, MinScore = 0.5, NeighboursPerRegion = 2 };
 
-    sealed class BlankFrames : IFrameImageLoader
+    sealed class BlankFrames : IVideoFrameReader
     {
         public List<long> Loaded { get; } = [];
 
-        public Task<BgrImage> LoadAsync(RepresentativeFrame frame, int maxSide, CancellationToken cancellationToken)
+        public Task<BgrImage> ReadAsync(RepresentativeFrame frame, CancellationToken cancellationToken)
         {
             Loaded.Add(frame.FrameNumber);
             return Task.FromResult(new BgrImage(200, 100, new byte[200 * 100 * 3]));
@@ -52,7 +53,7 @@ public class OnnxFrameAnalyzerTests
 
     static Segment Shot(int index, params long[] frames) =>
         new(index, frames[0], frames[^1], frames[0] / 25.0, frames[^1] / 25.0,
-            frames.Select(f => new RepresentativeFrame(f, f / 25.0, $"videos/x/frames/{f:D6}.jpg")).ToList());
+            frames.Select(f => new RepresentativeFrame(f, f / 25.0, $"videos/x/frames/{f:D6}.bgr")).ToList());
 
     [Fact]
     public async Task Each_region_is_searched_among_its_own_kind_and_the_shot_reports_the_voted_products()
