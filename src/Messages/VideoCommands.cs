@@ -5,7 +5,7 @@ namespace ShoppableVideo.Messages;
 
 public record ProbeVideo(Guid VideoId, StoredObject Video);
 
-/// <summary>The single decode pass: per-frame shot signals plus candidate JPEGs for representatives.</summary>
+/// <summary>The single decode pass: per-frame shot signals plus raw candidate frames (analysis size) for representatives.</summary>
 public record ExtractFrames(Guid VideoId, StoredObject Video, VideoProbe Probe);
 
 public record DetectSegments(Guid VideoId, VideoProbe Probe, string FrameSignalsKey);

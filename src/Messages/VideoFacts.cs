@@ -10,7 +10,8 @@ public record VideoProbe(
     int RotationDegrees,
     long EstimatedFrameCount);
 
-/// <summary>A frame kept as a JPEG artifact, at an exact frame number and presentation time.</summary>
+/// <summary>A frame kept as a raw BGR artifact at analysis size (RawFrameFormat: magic, width, height, bgr24
+/// bytes), at an exact frame number and presentation time.</summary>
 public record RepresentativeFrame(long FrameNumber, double Seconds, string ArtifactKey);
 
 /// <summary>A shot: frames [StartFrame, EndFrame] inclusive, with the frames chosen to stand for it.</summary>

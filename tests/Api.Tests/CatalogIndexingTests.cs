@@ -11,8 +11,8 @@ using ShoppableVideo.Messages;
 
 namespace ShoppableVideo.Api.Tests;
 
-/// <summary>Real Luma photos through the embedded host into the real sqlite-vec index. The decoder,
-/// detector and embedder are test stand-ins fed by those photos until the ONNX and pixels adapters land.</summary>
+/// <summary>Real Luma photos through the embedded host: the ffmpeg image decoder, the ONNX detector and
+/// re-ID embedder, and the sqlite-vec index, with counters around the embedder and the index.</summary>
 public class CatalogIndexingTests
 {
     static readonly string[] Header = ["product_id", "name", "price", "category", "image", "url", "rating", "availability"];

@@ -17,6 +17,8 @@ public class CatalogIngestionTests
         File.Copy(Path.Combine(luma, "mh01-black_main.jpg"), Path.Combine(catalog, "images", "mh01-black.jpg"));
         File.Copy(Path.Combine(luma, "wb01-black_main.jpg"), Path.Combine(catalog, "images", "wb01-black.jpg"));
         File.WriteAllText(Path.Combine(catalog, "images", "fake.jpg"), "not an image");
+        File.WriteAllBytes(Path.Combine(catalog, "images", "corrupt.jpg"), WithImpossibleHuffmanTables(File.ReadAllBytes(Path.Combine(luma, "mh01-black_main.jpg"))));
+        File.WriteAllBytes(Path.Combine(catalog, "images", "bomb.png"), PngBomb.Declaring(100_000, 100_000));
 
         var staged = Path.Combine(host.Data.Root, "manifest.csv");
         File.WriteAllText(staged, """
@@ -26,21 +28,39 @@ public class CatalogIngestionTests
             MISSING-1,Ghost product,10,Men/Tops,images/missing.jpg
             FAKE-1,Text pretending,10,Men/Tops,images/fake.jpg
             ,No id,10,Men/Tops,images/mh01-black.jpg
+            CORRUPT-1,Damaged photo,10,Men/Tops,images/corrupt.jpg
+            BOMB-1,Image bomb,10,Men/Tops,images/bomb.png
             """);
         File.Move(staged, Path.Combine(catalog, "manifest.csv"));
 
         var batch = await WaitForBatch(host, TimeSpan.FromMinutes(1));
 
         Assert.Equal("Completed", batch.Status.State);
-        Assert.Equal(4, batch.Products);
+        Assert.Equal(6, batch.Products);
         Assert.Equal(2, batch.Ingested);
-        Assert.Equal(2, batch.Failed);
-        Assert.Equal([4, 5, 6], batch.Errors.Select(e => e.Line));
+        Assert.Equal(4, batch.Failed);
+        Assert.Equal([4, 5, 6, 7, 8], batch.Errors.Select(e => e.Line));
         Assert.Contains("not in the catalog bucket", batch.Errors[0].Reason);
-        Assert.Contains("not a readable image", batch.Errors[1].Reason);
+        Assert.StartsWith("FAKE-1: Decode failed: 'shop/images/fake.jpg' is not an image (unknown format", batch.Errors[1].Reason);
         Assert.Contains("product_id", batch.Errors[2].Reason);
-        Assert.True(File.Exists(Path.Combine(host.Data.BucketsRoot, "output", "catalog", "products", "MH01-Black.json")));
-        Assert.False(File.Exists(Path.Combine(host.Data.BucketsRoot, "output", "catalog", "products", "FAKE-1.json")));
+        Assert.StartsWith("CORRUPT-1: Decode failed: image 'shop/images/corrupt.jpg' does not decode: ffmpeg could not decode the image: ", batch.Errors[3].Reason);
+        Assert.Equal("BOMB-1: Decode failed: image 'shop/images/bomb.png' declares 100000x100000 pixels, over the limit of 40000000 pixels", batch.Errors[4].Reason);
+        var products = Path.Combine(host.Data.BucketsRoot, "output", "catalog", "products");
+        Assert.True(File.Exists(Path.Combine(products, "MH01-Black.json")));
+        Assert.True(File.Exists(Path.Combine(products, "WB01-Black.json")));
+        Assert.False(File.Exists(Path.Combine(products, "FAKE-1.json")));
+        Assert.False(File.Exists(Path.Combine(products, "CORRUPT-1.json")));
+        Assert.False(File.Exists(Path.Combine(products, "BOMB-1.json")));
+    }
+
+    // Header and end marker intact, so only a decoder can tell: the scan header names Huffman tables 5,
+    // which cannot exist.
+    static byte[] WithImpossibleHuffmanTables(byte[] jpeg)
+    {
+        var scan = jpeg.AsSpan().IndexOf((ReadOnlySpan<byte>)[0xFF, 0xDA]);
+        for (var component = 0; component < jpeg[scan + 4]; component++)
+            jpeg[scan + 6 + 2 * component] = 0x55;
+        return jpeg;
     }
 
     static Task<CatalogBatchStatus> WaitForBatch(EmbeddedHost host, TimeSpan timeout) =>

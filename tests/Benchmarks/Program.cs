@@ -8,6 +8,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureIn
 return args.FirstOrDefault() switch
 {
     "shots" => await RunShots(),
+    "decode" => await new DecodeBenchmark().RunAsync(),
     _ => Usage(),
 };
 
@@ -19,6 +20,6 @@ static async Task<int> RunShots()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Benchmarks <mode>   modes: shots");
+    Console.Error.WriteLine("usage: Benchmarks <mode>   modes: shots, decode");
     return 2;
 }

@@ -8,7 +8,7 @@ using ShoppableVideo.Messages;
 namespace ShoppableVideo.Benchmarks;
 
 /// <summary>Shot detection against plain decoding: for each shared video, ffmpeg decode-only time, the
-/// project's detection pass as the saga runs it (probe + single decode pass with candidate JPEGs +
+/// project's detection pass as the saga runs it (probe + single decode pass with raw candidate frames +
 /// detector), the same pass without candidates for reference, and F1 against the ground truth.</summary>
 public sealed class ShotsBenchmark(IPipelineTimer? pipelineTimer)
 {
@@ -41,7 +41,7 @@ public sealed class ShotsBenchmark(IPipelineTimer? pipelineTimer)
                 var probe = await new FfprobeVideoProber(store, new MediaTools(), new MediaLimits()).ProbeAsync(Buckets.Videos, name);
                 IReadOnlyList<long> cuts = [];
                 var shots = await Stopwatches.BestOfAsync(Runs, async () => cuts = await DetectAsync(store, name, probe, new FrameExtractionOptions()));
-                // Reference only: candidates so sparse that only frame 0 is encoded as a JPEG.
+                // Reference only: candidates so sparse that only frame 0 is kept as a candidate.
                 var bare = await Stopwatches.BestOfAsync(Runs, () => DetectAsync(store, name, probe, new FrameExtractionOptions { CandidatesPerSecond = 1e-6, MaxCandidateInterval = int.MaxValue }));
                 TimeSpan? pipeline = null;
                 if (pipelineTimer is not null)
@@ -52,7 +52,7 @@ public sealed class ShotsBenchmark(IPipelineTimer? pipelineTimer)
                 pipelineTotal += pipeline?.TotalSeconds ?? 0;
                 Console.WriteLine(
                     $"{name}: decode-only {decode.TotalSeconds:F3}s, shots {shots.TotalSeconds:F3}s (x{shots / decode:F2}), " +
-                    $"shots without candidate JPEGs {bare.TotalSeconds:F3}s (x{bare / decode:F2}), cuts {cuts.Count} [{string.Join(",", cuts)}], " +
+                    $"shots without candidates {bare.TotalSeconds:F3}s (x{bare / decode:F2}), cuts {cuts.Count} [{string.Join(",", cuts)}], " +
                     (pipeline is { } p ? $"pipeline {p.TotalSeconds:F3}s (x{p / decode:F2})" : "pipeline: not measured"));
 
                 var truthPath = Path.Combine(videosFolder, GroundTruth);

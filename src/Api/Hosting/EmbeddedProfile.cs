@@ -8,6 +8,7 @@ using ShoppableVideo.Consumers.Metadata;
 using ShoppableVideo.Consumers.Native;
 using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Consumers.Vision;
+using ShoppableVideo.Consumers.Vision.Decoding;
 using ShoppableVideo.Sagas;
 using ShoppableVideo.Sagas.Artifacts;
 using ShoppableVideo.Sagas.Catalog;
@@ -34,7 +35,6 @@ public static class EmbeddedProfile
         services.AddSingleton(settings.ShotVote);
         services.AddFrameAnalyzer();
         services.AddSingleton<IProductCatalog, FolderProductCatalog>();
-        services.AddSingleton<IImageInspector, FfprobeImageInspector>();
         services.AddSqliteDatabase(data.DatabasePath);
         services.AddSqliteArtifactIndex();
         services.AddSqliteProductIndex(settings.ConfigureMatching);
@@ -42,8 +42,6 @@ public static class EmbeddedProfile
         // "not-configured" and say what is missing, rather than the host refusing to start.
         if (ToolsFolder.Find() is { } tools && Directory.Exists(tools.ModelsFolder) && File.Exists(tools.OnnxRuntimeLibrary))
             services.AddOnnxVision();
-        // TODO(pixels): register FfmpegImageDecoder as IImageDecoder when the pixels branch lands; until
-        // then no decoder is registered and catalog photos and frames are not looked at.
         services.AddProductPhotoVision();
 
         services.AddMassTransit(x =>
@@ -77,6 +75,9 @@ public static class EmbeddedProfile
                 cfg.ConfigureEndpoints(context);
             });
         });
+
+        // After AddMassTransit, so the media registration's MediaTools is the one the decoder gets.
+        services.AddImageDecoding(options => options.MaxImagePixels = settings.Catalog.MaxImagePixels);
 
         settings.ConfigureServices?.Invoke(services);
         services.AddHostedService<FolderBucketWatcher>();

@@ -5,7 +5,10 @@ public class CatalogOptions
     /// <summary>Product photos whose header claims more pixels than this are refused undecoded.</summary>
     public long MaxImagePixels { get; set; } = 40_000_000;
 
-    /// <summary>Photos are decoded no larger than this on their longer side: the detector sees 416 pixels
-    /// and the embedder 128x256, so more would only cost time.</summary>
+    /// <summary>Product photo files larger than this are refused unread; a 40-megapixel JPEG is far smaller.</summary>
+    public long MaxImageBytes { get; set; } = 64L << 20;
+
+    /// <summary>The decode step decodes at this size (longer side) to prove the photo decodes: the size the
+    /// detector works at, so no step ever needs more.</summary>
     public int DecodeMaxSide { get; set; } = 640;
 }

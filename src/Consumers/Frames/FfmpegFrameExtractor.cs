@@ -2,14 +2,16 @@ using System.Globalization;
 using ShoppableVideo.Consumers.Media;
 using ShoppableVideo.Consumers.Segments;
 using ShoppableVideo.Consumers.Storage;
+using ShoppableVideo.Consumers.Vision.Pixels;
 using ShoppableVideo.Messages;
 
 namespace ShoppableVideo.Consumers.Frames;
 
 /// <summary>One ffmpeg process decodes the video once and splits every frame two ways: a tiny rgb24 copy
 /// streamed to stdout, scored here frame by frame for shot changes and sharpness, and every K-th frame
-/// at full resolution written as a JPEG candidate. Decoding twice would double the cost of the step
-/// that dominates the whole pipeline.</summary>
+/// scaled to analysis size and kept raw (<see cref="RawFrameFormat"/>) as a candidate. Decoding twice
+/// would double the cost of the step that dominates the whole pipeline; raw candidates at analysis size
+/// cost neither a JPEG encode here nor a JPEG decode in analysis.</summary>
 public sealed class FfmpegFrameExtractor(IObjectStore store, MediaTools tools, FrameExtractionOptions options) : IFrameExtractor
 {
     const double ProgressStep = 0.01;
@@ -26,19 +28,27 @@ public sealed class FfmpegFrameExtractor(IObjectStore store, MediaTools tools, F
             throw new FileNotFoundException("the object no longer exists", video.Key);
 
         var interval = options.CandidateIntervalFor(probe.FramesPerSecond);
+        var (candidateWidth, candidateHeight) = CandidateSize(probe);
         var scratch = Directory.CreateTempSubdirectory("shoppable-frames-");
         try
         {
-            var frames = await DecodeAsync(store.GetMediaLocation(video.Bucket, video.Key), video.Key, probe, interval, scratch.FullName, progress, cancellationToken);
-            var candidates = CandidatesOnDisk(scratch.FullName, interval, frames.Count);
+            var graph = FilterGraph(interval, candidateWidth, candidateHeight);
+            var frames = await DecodeAsync(store.GetMediaLocation(video.Bucket, video.Key), video.Key, probe, graph, scratch.FullName, progress, cancellationToken);
+            var candidates = CandidatesOnDisk(scratch.FullName, interval, frames.Count, candidateWidth * candidateHeight * 3);
             var signals = new FrameSignals(probe.FramesPerSecond, interval, frames, candidates.Select(c => c.Frame).ToList());
 
             var candidateKeys = new List<string>(candidates.Count);
             foreach (var (frame, path) in candidates)
             {
                 var key = VideoArtifactKeys.Candidate(videoId, frame);
-                await using (var file = File.OpenRead(path))
-                    await store.WriteAsync(Buckets.Output, key, file, cancellationToken);
+                using (var raw = new MemoryStream(RawFrameFormat.HeaderLength + candidateWidth * candidateHeight * 3))
+                {
+                    raw.Write(RawFrameFormat.Header(candidateWidth, candidateHeight));
+                    await using (var file = File.OpenRead(path))
+                        await file.CopyToAsync(raw, cancellationToken);
+                    raw.Position = 0;
+                    await store.WriteAsync(Buckets.Output, key, raw, cancellationToken);
+                }
                 candidateKeys.Add(key);
             }
 
@@ -58,7 +68,7 @@ public sealed class FfmpegFrameExtractor(IObjectStore store, MediaTools tools, F
     }
 
     async Task<List<FrameSignal>> DecodeAsync(
-        string location, string key, VideoProbe probe, int interval, string scratch,
+        string location, string key, VideoProbe probe, string graph, string scratch,
         Func<double, Task>? progress, CancellationToken cancellationToken)
     {
         int width = options.SignalWidth, height = options.SignalHeight;
@@ -69,7 +79,7 @@ public sealed class FfmpegFrameExtractor(IObjectStore store, MediaTools tools, F
         var frames = new List<FrameSignal>((int)Math.Clamp(probe.EstimatedFrameCount + 16, 16, 1_000_000));
         var reported = 0.0;
 
-        await using var process = ToolProcess.Start(tools.FfmpegPath, Arguments(location, width, height, interval, scratch), options.Timeout, cancellationToken);
+        await using var process = ToolProcess.Start(tools.FfmpegPath, Arguments(location, graph, scratch), options.Timeout, cancellationToken);
         try
         {
             while (await process.StandardOutput.ReadAtLeastAsync(buffer, frameBytes, throwOnEndOfStream: false, process.Token) == frameBytes)
@@ -103,33 +113,46 @@ public sealed class FfmpegFrameExtractor(IObjectStore store, MediaTools tools, F
         return frames;
     }
 
-    IEnumerable<string> Arguments(string location, int width, int height, int interval, string scratch)
+    // ffmpeg turns frames by the stream's rotation before filtering, so a 90-degree video is taller than wide.
+    (int Width, int Height) CandidateSize(VideoProbe probe)
     {
-        // [0:V:0]: the first real video stream (uppercase V skips cover art). fast_bilinear is enough for
-        // thumbnails and is the cheapest scaler. passthrough on both outputs: the raw stream must carry
-        // exactly one image per decoded frame (no duplicates or drops), or frame numbers drift.
-        var graph = string.Create(CultureInfo.InvariantCulture,
-            $"[0:V:0]split=2[lo][hi];[lo]scale={width}:{height}:flags=fast_bilinear,format=rgb24[signals];[hi]select='not(mod(n\\,{interval}))'[candidates]");
-        return
-        [
-            "-nostdin", "-hide_banner", "-v", "error",
-            "-i", location,
-            "-filter_complex", graph,
-            "-map", "[signals]", "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1",
-            "-map", "[candidates]", "-fps_mode", "passthrough", "-q:v", options.JpegQuality.ToString(CultureInfo.InvariantCulture),
-            "-f", "image2", "-start_number", "0", Path.Combine(scratch, "%06d.jpg"),
-        ];
+        if (probe.Width <= 0 || probe.Height <= 0)
+            throw new MediaRejectedException($"the probe reports no frame size ({probe.Width}x{probe.Height})");
+        var quarterTurn = Math.Abs(probe.RotationDegrees) % 180 == 90;
+        var (width, height) = quarterTurn ? (probe.Height, probe.Width) : (probe.Width, probe.Height);
+        return ImageFit.Inside(width, height, options.AnalysisMaxSide);
     }
 
+    // [0:V:0]: the first real video stream (uppercase V skips cover art). fast_bilinear is enough for
+    // thumbnails and is the cheapest scaler; candidates get area averaging, the better downscale, as they
+    // are few. The candidate size is fixed here rather than left to ffmpeg so every raw file has a known
+    // length and a half-written one is recognisable.
+    string FilterGraph(int interval, int candidateWidth, int candidateHeight) => string.Create(CultureInfo.InvariantCulture,
+        $"[0:V:0]split=2[lo][hi];[lo]scale={options.SignalWidth}:{options.SignalHeight}:flags=fast_bilinear,format=rgb24[signals];" +
+        $"[hi]select='not(mod(n\\,{interval}))',scale={candidateWidth}:{candidateHeight}:flags=area,format=bgr24[candidates]");
+
+    // passthrough on both outputs: the raw stream must carry exactly one image per decoded frame (no
+    // duplicates or drops), or frame numbers drift. image2 with the rawvideo codec writes each candidate
+    // as its own file of bare bgr24 bytes.
+    static IEnumerable<string> Arguments(string location, string graph, string scratch) =>
+    [
+        "-nostdin", "-hide_banner", "-v", "error",
+        "-i", location,
+        "-filter_complex", graph,
+        "-map", "[signals]", "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1",
+        "-map", "[candidates]", "-fps_mode", "passthrough", "-c:v", "rawvideo", "-pix_fmt", "bgr24",
+        "-f", "image2", "-start_number", "0", Path.Combine(scratch, "%06d" + RawFrameFormat.Extension),
+    ];
+
     // Output image i is decoded frame i*K. A file beyond the last decoded frame cannot exist, but a
-    // half-written last JPEG of a killed run could, so only indexes inside the decoded range count.
-    static List<(long Frame, string Path)> CandidatesOnDisk(string scratch, int interval, int framesDecoded)
+    // half-written last file of a killed run could, so only whole files inside the decoded range count.
+    static List<(long Frame, string Path)> CandidatesOnDisk(string scratch, int interval, int framesDecoded, long frameBytes)
     {
         var candidates = new List<(long, string)>();
-        foreach (var path in Directory.EnumerateFiles(scratch, "*.jpg"))
+        foreach (var path in Directory.EnumerateFiles(scratch, "*" + RawFrameFormat.Extension))
         {
             if (long.TryParse(Path.GetFileNameWithoutExtension(path), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-                && index * interval < framesDecoded && new FileInfo(path).Length > 0)
+                && index * interval < framesDecoded && new FileInfo(path).Length == frameBytes)
                 candidates.Add((index * interval, path));
         }
         candidates.Sort((a, b) => a.Item1.CompareTo(b.Item1));

@@ -2,7 +2,7 @@ using ShoppableVideo.Messages;
 
 namespace ShoppableVideo.Consumers.Frames;
 
-/// <summary>The single decode pass over a video: per-frame shot signals plus candidate JPEGs, all written
+/// <summary>The single decode pass over a video: per-frame shot signals plus raw candidate frames at analysis size, all written
 /// to the output bucket under the video's folder.</summary>
 public interface IFrameExtractor
 {

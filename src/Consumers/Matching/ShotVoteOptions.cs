@@ -14,7 +14,4 @@ public sealed record ShotVoteOptions
     /// <summary>Neighbours asked of the index per region: more than TopK so that a product ranked second in
     /// one frame and first in the others still collects its votes.</summary>
     public int NeighboursPerRegion { get; init; } = 5;
-
-    /// <summary>The longer side frames are analysed at (the detector letterboxes to its own input anyway).</summary>
-    public int AnalysisSide { get; init; } = 960;
 }

@@ -25,6 +25,7 @@ public static class MediaRegistration
         bus.TryAddSingleton(options.RepresentativeFrames);
         bus.TryAddSingleton<IVideoProber, FfprobeVideoProber>();
         bus.TryAddSingleton<IFrameExtractor, FfmpegFrameExtractor>();
+        bus.TryAddSingleton<IVideoFrameReader, StoredVideoFrameReader>();
         bus.TryAddSingleton<AdaptiveShotDetector>();
         bus.TryAddSingleton<RepresentativeFramePicker>();
         bus.TryAddSingleton<SegmentBuilder>();

@@ -2,7 +2,7 @@ using ShoppableVideo.Consumers.Frames;
 
 namespace ShoppableVideo.Consumers.Segments;
 
-/// <summary>Chooses which candidate JPEGs stand for a shot: the shot is split into windows of about
+/// <summary>Chooses which candidate frames stand for a shot: the shot is split into windows of about
 /// SecondsPerFrame seconds (one window for a short shot) and each window gives the sharpest candidate
 /// in its middle half, away from the blur and fades that sit near cuts; failing that, the candidate
 /// nearest the window's middle.</summary>

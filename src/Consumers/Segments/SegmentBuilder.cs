@@ -5,7 +5,7 @@ using ShoppableVideo.Messages;
 namespace ShoppableVideo.Consumers.Segments;
 
 /// <summary>From frame signals to published segments: detect shots, pick their frames, and keep the
-/// chosen candidate JPEGs under deterministic keys in the output bucket.</summary>
+/// chosen raw candidate frames under deterministic keys in the output bucket.</summary>
 public sealed class SegmentBuilder(IObjectStore store, AdaptiveShotDetector detector, RepresentativeFramePicker picker)
 {
     public async Task<IReadOnlyList<Segment>> BuildAsync(Guid videoId, FrameSignals signals, CancellationToken cancellationToken = default)

@@ -1,15 +1,16 @@
+using ShoppableVideo.Consumers.Frames;
 using ShoppableVideo.Consumers.Matching;
 using ShoppableVideo.Messages;
 
 namespace ShoppableVideo.Consumers.Vision;
 
 /// <summary>
-/// The real analyzer: for every representative frame of every shot it loads the pixels, finds and
+/// The real analyzer: for every representative frame of every shot it reads the raw pixels the decode pass kept, finds and
 /// describes the item regions (ONNX detector and re-ID embedder behind <see cref="IItemFinder"/>), asks
 /// the product index for the nearest catalog products of the same kind, and lets the shot's frames vote
 /// (<see cref="ShotVote"/>). Frames run one after another: the ONNX sessions already use every core.
 /// </summary>
-public sealed class OnnxFrameAnalyzer(IFrameImageLoader frames, IItemFinder items, IProductIndex index, ShotVoteOptions options)
+public sealed class OnnxFrameAnalyzer(IVideoFrameReader frames, IItemFinder items, IProductIndex index, ShotVoteOptions options)
     : IFrameAnalyzer
 {
     public const string Analysis = "complete";
@@ -29,7 +30,7 @@ public sealed class OnnxFrameAnalyzer(IFrameImageLoader frames, IItemFinder item
 
     async Task<IReadOnlyList<FrameHit>> HitsInAsync(RepresentativeFrame frame, CancellationToken cancellationToken)
     {
-        var image = await frames.LoadAsync(frame, options.AnalysisSide, cancellationToken);
+        var image = await frames.ReadAsync(frame, cancellationToken);
         var hits = new List<FrameHit>();
         foreach (var item in items.Find(image))
         {

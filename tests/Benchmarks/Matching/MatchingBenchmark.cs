@@ -1,3 +1,4 @@
+using ShoppableVideo.Consumers.Catalog;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,7 +91,7 @@ public sealed class MatchingBenchmark(Func<string, ItemKind> kindOfCategory, Fun
         MatchingHost host, LumaCatalog luma, ShotVoteOptions options)
     {
         var lookup = new QueryLookup(host.Services.GetRequiredService<IImageDecoder>(), host.Services.GetRequiredService<IItemFinder>(),
-            host.Services.GetRequiredService<IProductIndex>(), options.AnalysisSide);
+            host.Services.GetRequiredService<IProductIndex>(), host.Services.GetRequiredService<CatalogOptions>().DecodeMaxSide);
         var clock = Stopwatch.StartNew();
         await lookup.DescribeAsync(luma.Queries, id => kindOfCategory(luma.ById[id].Category));
         Console.WriteLine($"queries: {lookup.Described} photos described in {clock.Elapsed.TotalSeconds:F1}s");

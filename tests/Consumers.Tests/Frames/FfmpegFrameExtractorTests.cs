@@ -57,12 +57,34 @@ public sealed class FfmpegFrameExtractorTests : IDisposable
         Assert.InRange(reports.Count, 10, 100);
         Assert.Equal(1.0, reports[^1], 3);
         Assert.Equal($"videos/{videoId:N}/frame-signals.bin", extraction.FrameSignalsKey);
-        Assert.Contains($"videos/{videoId:N}/candidates/{extraction.Signals.CandidateInterval:D6}.jpg", extraction.CandidateKeys);
+        Assert.Contains($"videos/{videoId:N}/candidates/{extraction.Signals.CandidateInterval:D6}.bgr", extraction.CandidateKeys);
 
         await using var stored = await _scratch.Store.OpenReadAsync(Buckets.Output, extraction.FrameSignalsKey);
         var roundTripped = FrameSignalsFormat.Read(stored);
         Assert.Equal(extraction.Signals.Frames, roundTripped.Frames);
         Assert.Equal(extraction.Signals.CandidateFrames, roundTripped.CandidateFrames);
+    }
+
+    [Fact]
+    public async Task Candidates_are_raw_bgr_frames_scaled_to_the_analysis_size()
+    {
+        Ffmpeg.Generate(_scratch.VideoPath("bars.mp4"), "-f", "lavfi", "-i", "testsrc2=s=320x180:r=25:d=2");
+        var probe = await ProbeAsync("bars.mp4");
+        var extractor = new FfmpegFrameExtractor(_scratch.Store, new MediaTools(), new FrameExtractionOptions { AnalysisMaxSide = 160 });
+
+        var extraction = await extractor.ExtractAsync(Guid.NewGuid(), Video("bars.mp4"), probe);
+
+        Assert.Equal(extraction.Signals.CandidateFrames.Count, extraction.CandidateKeys.Count);
+        Assert.All(extraction.CandidateKeys, key => Assert.EndsWith(".bgr", key));
+        foreach (var key in extraction.CandidateKeys)
+        {
+            await using var stored = await _scratch.Store.OpenReadAsync(Buckets.Output, key);
+            Assert.Equal(RawFrameFormat.HeaderLength + 160 * 90 * 3, stored.Length);
+            var image = await RawFrameFormat.ReadAsync(stored);
+            Assert.Equal((160, 90), (image.Width, image.Height));
+            // testsrc2 is colourful everywhere: a frame of one flat value would mean a wrong offset or size.
+            Assert.True(image.Pixels.Distinct().Count() > 64);
+        }
     }
 
     [Fact]

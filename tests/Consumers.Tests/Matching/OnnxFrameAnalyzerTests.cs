@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ShoppableVideo.Consumers.Frames;
 using ShoppableVideo.Consumers.Matching;
 using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Consumers.Vision.Decoding;
@@ -14,11 +15,11 @@ public class OnnxFrameAnalyzerTests
 {
     static readonly ShotVoteOptions Options = new() { TopK = 3, MinScore = 0.5, NeighboursPerRegion = 2 };
 
-    sealed class BlankFrames : IFrameImageLoader
+    sealed class BlankFrames : IVideoFrameReader
     {
         public List<long> Loaded { get; } = [];
 
-        public Task<BgrImage> LoadAsync(RepresentativeFrame frame, int maxSide, CancellationToken cancellationToken)
+        public Task<BgrImage> ReadAsync(RepresentativeFrame frame, CancellationToken cancellationToken)
         {
             Loaded.Add(frame.FrameNumber);
             return Task.FromResult(new BgrImage(200, 100, new byte[200 * 100 * 3]));
@@ -54,7 +55,7 @@ public class OnnxFrameAnalyzerTests
 
     static Segment Shot(int index, params long[] frames) =>
         new(index, frames[0], frames[^1], frames[0] / 25.0, frames[^1] / 25.0,
-            frames.Select(f => new RepresentativeFrame(f, f / 25.0, $"videos/x/frames/{f:D6}.jpg")).ToList());
+            frames.Select(f => new RepresentativeFrame(f, f / 25.0, $"videos/x/frames/{f:D6}.bgr")).ToList());
 
     [Fact]
     public async Task Each_region_is_searched_among_its_own_kind_and_the_shot_reports_the_voted_products()
@@ -93,16 +94,16 @@ public class OnnxFrameAnalyzerTests
         Assert.Empty(Assert.Single(analysis.Matches).Products);
     }
 
-    sealed class UnusedDecoder : IImageDecoder
+    sealed class UnusedFrameReader : IVideoFrameReader
     {
-        public Task<BgrImage> DecodeAsync(ReadOnlyMemory<byte> encoded, int maxSide, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<BgrImage> ReadAsync(RepresentativeFrame frame, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 
     [Fact]
     public async Task Without_models_the_registration_falls_back_to_an_analyzer_that_says_what_is_missing()
     {
         var services = new ServiceCollection().AddSingleton<IObjectStore>(new FolderObjectStore(Path.GetTempPath()));
-        services.AddSingleton<IImageDecoder, UnusedDecoder>();
+        services.AddSingleton<IVideoFrameReader, UnusedFrameReader>();
         using var provider = services.AddFrameAnalyzer().BuildServiceProvider();
 
         var analysis = await provider.GetRequiredService<IFrameAnalyzer>().AnalyzeAsync(Guid.NewGuid(), [Shot(0, 5)], CancellationToken.None);
@@ -115,7 +116,7 @@ public class OnnxFrameAnalyzerTests
     public void With_every_part_registered_the_real_analyzer_is_chosen()
     {
         var services = new ServiceCollection().AddSingleton<IObjectStore>(new FolderObjectStore(Path.GetTempPath()));
-        services.AddSingleton<IImageDecoder, UnusedDecoder>();
+        services.AddSingleton<IVideoFrameReader, UnusedFrameReader>();
         services.AddSingleton<IItemFinder>(new ScriptedItems());
         services.AddSingleton<IProductIndex>(new ScriptedIndex([]));
         using var provider = services.AddFrameAnalyzer().BuildServiceProvider();

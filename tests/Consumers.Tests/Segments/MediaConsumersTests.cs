@@ -1,4 +1,5 @@
 using MassTransit.Testing;
+using ShoppableVideo.Consumers.Frames;
 using ShoppableVideo.Consumers.Media;
 using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Consumers.Tests.Support;
@@ -60,7 +61,7 @@ public sealed class MediaConsumersTests : IDisposable
         Assert.Equal([0L, 75, 150, 225, 300, 375], segments.Select(s => s.StartFrame));
         Assert.Equal(449, segments[^1].EndFrame);
         Assert.Equal(3.0, segments[1].StartSeconds, 6);
-        AssertFramesInsideTheirShotsAndStored(videoId, segments);
+        await AssertFramesInsideTheirShotsAndStoredAsync(videoId, segments);
         Assert.NotEmpty(progress);
         Assert.All(progress, p => Assert.InRange(p.Percent, 10, 90));
         Assert.True(progress.Count <= 9);
@@ -73,7 +74,7 @@ public sealed class MediaConsumersTests : IDisposable
 
         var shot = Assert.Single(segments);
         Assert.InRange(shot.Frames.Count, 20, 30); // 139 s at one frame per 5 s
-        AssertFramesInsideTheirShotsAndStored(videoId, segments);
+        await AssertFramesInsideTheirShotsAndStoredAsync(videoId, segments);
     }
 
     [SharedDataFact]
@@ -107,7 +108,7 @@ public sealed class MediaConsumersTests : IDisposable
         return (videoId, detected.Segments, progress);
     }
 
-    void AssertFramesInsideTheirShotsAndStored(Guid videoId, IReadOnlyList<Segment> segments)
+    async Task AssertFramesInsideTheirShotsAndStoredAsync(Guid videoId, IReadOnlyList<Segment> segments)
     {
         foreach (var segment in segments)
         {
@@ -115,10 +116,12 @@ public sealed class MediaConsumersTests : IDisposable
             foreach (var frame in segment.Frames)
             {
                 Assert.InRange(frame.FrameNumber, segment.StartFrame, segment.EndFrame);
-                Assert.Equal($"videos/{videoId:N}/frames/{frame.FrameNumber:D6}.jpg", frame.ArtifactKey);
+                Assert.Equal($"videos/{videoId:N}/frames/{frame.FrameNumber:D6}.bgr", frame.ArtifactKey);
                 var path = _store.Store.GetMediaLocation(Buckets.Output, frame.ArtifactKey);
                 Assert.True(File.Exists(path), frame.ArtifactKey);
-                Assert.Equal([0xFF, 0xD8], File.ReadAllBytes(path)[..2]); // a JPEG's start-of-image marker
+                // A raw frame at analysis size: the shared videos are all 16:9 and wider than 640.
+                var image = await new StoredVideoFrameReader(_store.Store).ReadAsync(frame);
+                Assert.Equal((640, 360), (image.Width, image.Height));
             }
         }
     }

@@ -10,6 +10,10 @@ public static class SharedData
 
     public static string Video(string name) => Path.Combine(Videos, name);
 
+    /// <summary>The catalog photos (about 1080x1340 JPEGs).</summary>
+    public static string[] CatalogImages() =>
+        Directory.GetFiles(Path.Combine(Folder ?? throw new InvalidOperationException("shared/data is absent"), "luma", "images"), "*.jpg").Order().ToArray();
+
     static string? Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

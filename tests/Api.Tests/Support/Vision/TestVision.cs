@@ -1,17 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShoppableVideo.Consumers.Matching;
-using ShoppableVideo.Consumers.Vision.Decoding;
-using ShoppableVideo.Consumers.Vision.Detection;
 using ShoppableVideo.Consumers.Vision.Embedding;
 
 namespace ShoppableVideo.Api.Tests.Support.Vision;
 
-/// <summary>
-/// Counters around the embedded host's vision: the real ONNX detector and embedder where the profile
-/// registered them (setup installed the models), else test stand-ins fed by the same real photos; the
-/// real sqlite-vec index with an upsert count. The decoder is a test stand-in until the pixels branch lands.
-/// </summary>
+/// <summary>Counters around the embedded host's real vision: the ONNX embedder the profile registered
+/// (setup installed the models) and the real sqlite-vec index, so a test can prove what was (not) redone.</summary>
 public sealed class TestVision
 {
     public CountingEmbedder? Embedder { get; private set; }
@@ -20,11 +15,10 @@ public sealed class TestVision
 
     public void Register(IServiceCollection services)
     {
-        services.TryAddSingleton<IImageDecoder, FfmpegProcessImageDecoder>();
-        services.TryAddSingleton<IObjectDetector, CentredPersonDetector>();
-        var embedder = services.LastOrDefault(d => d.ServiceType == typeof(IAppearanceEmbedder));
-        services.Replace(ServiceDescriptor.Singleton<IAppearanceEmbedder>(provider => Embedder = new CountingEmbedder(
-            embedder?.ImplementationFactory?.Invoke(provider) as IAppearanceEmbedder ?? new ThumbnailEmbedder())));
+        var embedder = services.LastOrDefault(d => d.ServiceType == typeof(IAppearanceEmbedder)) ?? throw new InvalidOperationException(
+            "no appearance embedder is registered: run scripts/setup.sh to install the ONNX models");
+        services.Replace(ServiceDescriptor.Singleton<IAppearanceEmbedder>(provider =>
+            Embedder = new CountingEmbedder((IAppearanceEmbedder)embedder.ImplementationFactory!(provider))));
         services.Replace(ServiceDescriptor.Singleton<IProductIndex>(provider =>
             Index = new CountingProductIndex(ActivatorUtilities.CreateInstance<SqliteProductIndex>(provider))));
     }
