@@ -1,9 +1,13 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using ShoppableVideo.Api.Endpoints;
 using ShoppableVideo.Api.Tests.Support;
 using ShoppableVideo.Api.Tests.Support.Vision;
 using ShoppableVideo.Consumers.Tests.Support;
+using ShoppableVideo.Sagas.Catalog;
+using ShoppableVideo.Sagas.Persistence;
 using Xunit.Abstractions;
 
 namespace ShoppableVideo.Api.Tests;
@@ -33,6 +37,10 @@ public class CatalogThroughputMeasurement(ITestOutputHelper output)
 
         output.WriteLine($"{batch.Ingested} ingested, {batch.Failed} failed in {clock.Elapsed.TotalSeconds:0.0} s: " +
                          $"{batch.Ingested / clock.Elapsed.TotalSeconds:0.0} images/s (embedder: {vision.Embedder!.Model}, upserts {vision.Index!.Upserts})");
+        // How the product region was found: a person, a bag, or the whole photo as a fallback.
+        var images = await host.App.Services.GetRequiredService<ISagaStateReader<ProductImageState>>().ListAsync(limit: 1000);
+        foreach (var how in images.GroupBy(i => Regex.Replace(i.Analysis ?? "", @"[0-9.]+", "#")).OrderByDescending(g => g.Count()))
+            output.WriteLine($"{how.Count(),4} {how.Key}");
         foreach (var error in batch.Errors.Take(10))
             output.WriteLine($"line {error.Line}: {error.Reason}");
         Assert.Equal("Completed", batch.Status.State);
