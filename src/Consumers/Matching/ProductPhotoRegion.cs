@@ -25,7 +25,8 @@ public sealed record ProductPhotoRegion(ItemRegion Region, string Analysis)
 
         var people = detections.Where(d => d.ClassId == ItemRegions.PersonClass).OrderByDescending(d => d.Score);
         foreach (var person in people)
-            if (ItemRegions.OfPerson(person.Box, person.Score, width, height).FirstOrDefault(r => r.Kind == kind) is { } region)
+            if (ItemRegions.OfPerson(person.Box, person.Score, width, height, feetWhenCutBothEnds: kind == ItemKind.Lower)
+                    .FirstOrDefault(r => r.Kind == kind) is { } region)
                 return new(region, $"person {person.Score:0.00}: {kind.ToString().ToLowerInvariant()} region");
 
         return new(new ItemRegion(kind, wholePhoto, 0),

@@ -26,9 +26,9 @@ public class ItemRegionsTests
     public void A_person_cut_at_mid_thigh_by_the_photo_keeps_the_visible_hips_as_the_lower_region()
     {
         // Catalog framing: head near the top, the photo ends at the thighs; the box is squat for a person.
-        var regions = ItemRegions.From([Person(250, 40, 750, 1000)], 1000, 1000).ToDictionary(r => r.Kind);
+        var regions = ItemRegions.From([Person(300, 40, 700, 1000)], 1000, 1000).ToDictionary(r => r.Kind);
 
-        var fullHeight = 500 * 2.6f;
+        var fullHeight = 400 * 3.3f;
         Assert.InRange(regions[ItemKind.Upper].Box.Bottom, 40 + 0.5f * fullHeight, 40 + 0.55f * fullHeight);
         Assert.InRange(regions[ItemKind.Lower].Box.Top, 40 + 0.45f * fullHeight, 40 + 0.5f * fullHeight);
         Assert.Equal(1000, regions[ItemKind.Lower].Box.Bottom);
@@ -37,12 +37,28 @@ public class ItemRegionsTests
     [Fact]
     public void A_person_cut_at_the_top_is_measured_from_the_visible_feet()
     {
-        // 400 wide suggests a person about 1040 tall whose head is 140 above the photo.
+        // Luma's shorts framing: 400 wide suggests a person 1320 tall whose head is 420 above the photo,
+        // so the hips are near the top edge.
         var regions = ItemRegions.From([Person(300, 0, 700, 900)], 1000, 1000).ToDictionary(r => r.Kind);
 
-        Assert.InRange(regions[ItemKind.Upper].Box.Top, 0, 10);
-        Assert.InRange(regions[ItemKind.Lower].Box.Top, 340, 360);
-        Assert.InRange(regions[ItemKind.Lower].Box.Bottom, 860, 880);
+        Assert.InRange(regions[ItemKind.Upper].Box.Top, 0, 1);
+        Assert.InRange(regions[ItemKind.Lower].Box.Top, 190, 210);
+        Assert.InRange(regions[ItemKind.Lower].Box.Bottom, 860, 900);
+    }
+
+    [Fact]
+    public void A_bottoms_photo_cut_at_both_ends_is_measured_from_the_shoes()
+    {
+        var person = Person(300, 10, 700, 995);
+
+        var asFrame = ItemRegions.From([person], 1000, 1000).ToDictionary(r => r.Kind);
+        var asBottoms = ProductPhotoRegion.Choose(ItemKind.Lower, [person], 1000, 1000);
+
+        // Read head-first (a video frame), the hips of a 1320-tall person are low in the photo; read from
+        // the shoes (a bottoms product), they are near the top.
+        Assert.InRange(asFrame[ItemKind.Lower].Box.Top, 620, 640);
+        Assert.InRange(asBottoms.Region.Box.Top, 280, 300);
+        Assert.InRange(asBottoms.Region.Box.Bottom, 950, 995);
     }
 
     [Fact]
