@@ -1,5 +1,6 @@
 using System.Globalization;
 using ShoppableVideo.Benchmarks;
+using ShoppableVideo.Benchmarks.Matching;
 
 // Figures are read by scripts: always a dot for decimals.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -9,6 +10,7 @@ return args.FirstOrDefault() switch
 {
     "shots" => await RunShots(),
     "decode" => await new DecodeBenchmark().RunAsync(),
+    "matching" => await new MatchingBenchmark().RunAsync(),
     _ => Usage(),
 };
 
@@ -20,6 +22,6 @@ static async Task<int> RunShots()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Benchmarks <mode>   modes: shots, decode");
+    Console.Error.WriteLine("usage: Benchmarks <mode>   modes: shots, decode, matching");
     return 2;
 }

@@ -17,7 +17,7 @@ namespace ShoppableVideo.Benchmarks.Matching;
 /// document against the ground truth. (c) Times the AnalyzeFrames step and the whole saga against
 /// decode-only ffmpeg on the same videos, in the same run.
 /// </summary>
-public sealed class MatchingBenchmark(Func<string, ItemKind> kindOfCategory, Func<IServiceProvider, Action<double>> appearanceWeightSetter)
+public sealed class MatchingBenchmark
 {
     static readonly double[] Weights = [0, 0.3, 0.5, 0.7, 0.85, 1.0];
     static readonly double[] Thresholds = [0, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
@@ -93,14 +93,14 @@ public sealed class MatchingBenchmark(Func<string, ItemKind> kindOfCategory, Fun
         var lookup = new QueryLookup(host.Services.GetRequiredService<IImageDecoder>(), host.Services.GetRequiredService<IItemFinder>(),
             host.Services.GetRequiredService<IProductIndex>(), host.Services.GetRequiredService<CatalogOptions>().DecodeMaxSide);
         var clock = Stopwatch.StartNew();
-        await lookup.DescribeAsync(luma.Queries, id => kindOfCategory(luma.ById[id].Category));
+        await lookup.DescribeAsync(luma.Queries, id => CategoryKinds.For(luma.ById[id].Category));
         Console.WriteLine($"queries: {lookup.Described} photos described in {clock.Elapsed.TotalSeconds:F1}s");
 
-        var setWeight = appearanceWeightSetter(host.Services);
+        var matching = host.Services.GetRequiredService<MatchingOptions>();
         var best = (At1: -1.0, At5: -1.0, ParentAt1: 0.0, ParentAt5: 0.0, Weight: 0.0);
         foreach (var weight in Weights)
         {
-            setWeight(weight);
+            matching.AppearanceWeight = weight;
             var results = await lookup.SearchAsync(5);
             var (at1, at5) = (RecallAtK.Of(results, 1), RecallAtK.Of(results, 5));
             var (parentAt1, parentAt5) = (RecallAtK.Of(results, 1, luma.ParentOf), RecallAtK.Of(results, 5, luma.ParentOf));
@@ -108,7 +108,7 @@ public sealed class MatchingBenchmark(Func<string, ItemKind> kindOfCategory, Fun
             if (at1 > best.At1 || (at1 == best.At1 && at5 > best.At5))
                 best = (at1, at5, parentAt1, parentAt5, weight);
         }
-        setWeight(best.Weight);
+        matching.AppearanceWeight = best.Weight;
         Console.WriteLine($"queries: best appearance weight {best.Weight:0.00} (by recall@1, then recall@5); the videos below use it");
         return best;
     }
