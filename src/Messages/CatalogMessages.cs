@@ -40,7 +40,7 @@ public record DetectProductItems(Guid ProductImageId, string Bucket, CatalogProd
 
 /// <summary>The region of a product photo that shows the product. Kind is the matching ItemKind's name
 /// (Upper, Lower, Full, Bag); Score is the detector's confidence, 0 when the whole photo stands in.</summary>
-public record DetectedItem(string Kind, NormalizedBox Box, double Score);
+public record DetectedItem(string Kind, NormalizedBox Box, double Score, NormalizedBox Subject);
 
 /// <summary>How the product shows in its photo; Item is null when no detector is configured.</summary>
 public record ProductItemsDetected(Guid ProductImageId, string Analysis, DetectedItem? Item);

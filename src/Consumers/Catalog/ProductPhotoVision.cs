@@ -18,7 +18,8 @@ public sealed class ProductPhotoVision(IObjectStore store, IImageDecoder decoder
         var image = await DecodeAsync(bucket, product.ImageKey, cancellationToken);
         var kind = CategoryKinds.For(product.Category);
         var chosen = ProductPhotoRegion.Choose(kind, detector.Detect(image), image.Width, image.Height);
-        var item = new DetectedItem(kind.ToString(), chosen.Region.Box.Normalize(image.Width, image.Height), chosen.Region.DetectionScore);
+        var item = new DetectedItem(kind.ToString(), chosen.Region.Box.Normalize(image.Width, image.Height), chosen.Region.DetectionScore,
+            chosen.Region.Subject.Normalize(image.Width, image.Height));
         return (item, $"{detector.Model}: {chosen.Analysis}");
     }
 
@@ -27,10 +28,9 @@ public sealed class ProductPhotoVision(IObjectStore store, IImageDecoder decoder
     {
         var image = await DecodeAsync(bucket, product.ImageKey, cancellationToken);
         var kind = Enum.Parse<ItemKind>(item.Kind);
-        var box = new PixelBox(
-            (float)(item.Box.Left * image.Width), (float)(item.Box.Top * image.Height),
-            (float)((item.Box.Left + item.Box.Width) * image.Width), (float)((item.Box.Top + item.Box.Height) * image.Height));
-        var descriptor = describer.Describe(image, [new ItemRegion(kind, box, (float)item.Score)])[0];
+        var region = new ItemRegion(kind, PixelBox.From(item.Box, image.Width, image.Height), (float)item.Score,
+            PixelBox.From(item.Subject, image.Width, image.Height));
+        var descriptor = describer.Describe(image, [region])[0];
         return new EmbeddedItem(item.Kind, descriptor.Appearance, descriptor.Colour);
     }
 

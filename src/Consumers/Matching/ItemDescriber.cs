@@ -3,8 +3,10 @@ using ShoppableVideo.Consumers.Vision.Pixels;
 
 namespace ShoppableVideo.Consumers.Matching;
 
-/// <summary>Describes regions the same way for catalog photos and video frames: re-ID appearance from
-/// the embedder plus the colour histogram, so the two sides of a match are comparable.</summary>
+/// <summary>Describes regions the same way for catalog photos and video frames: re-ID appearance of the
+/// region's subject (the embedder's training distribution is whole people, and the upper, lower and full
+/// regions of one person share one embedding) plus the colour histogram of the region itself, so the two
+/// sides of a match are comparable.</summary>
 public sealed class ItemDescriber(IAppearanceEmbedder embedder)
 {
     public string Model => embedder.Model;
@@ -13,7 +15,8 @@ public sealed class ItemDescriber(IAppearanceEmbedder embedder)
     {
         if (regions.Count == 0)
             return [];
-        var appearances = embedder.Embed(image, regions.Select(r => r.Box).ToList());
-        return regions.Select((r, i) => new ItemDescriptor(appearances[i], ColourDescriptor.Describe(image, r.Box))).ToList();
+        var subjects = regions.Select(r => r.Subject).Distinct().ToList();
+        var appearances = embedder.Embed(image, subjects);
+        return regions.Select(r => new ItemDescriptor(appearances[subjects.IndexOf(r.Subject)], ColourDescriptor.Describe(image, r.Box))).ToList();
     }
 }

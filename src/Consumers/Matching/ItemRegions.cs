@@ -40,7 +40,7 @@ public static class ItemRegions
             if (detection.ClassId == PersonClass)
                 regions.AddRange(OfPerson(detection.Box, detection.Score, width, height));
             else if (BagClasses.Contains(detection.ClassId))
-                regions.Add(new ItemRegion(ItemKind.Bag, detection.Box.ClampTo(width, height), detection.Score));
+                regions.Add(ItemRegion.Whole(ItemKind.Bag, detection.Box.ClampTo(width, height), detection.Score));
         }
         return regions;
     }
@@ -76,7 +76,7 @@ public static class ItemRegions
             var part = new PixelBox(box.Left, MathF.Max(box.Top, headAt + from * fullHeight),
                 box.Right, MathF.Min(box.Bottom, headAt + to * fullHeight));
             if (part.Height >= MathF.Max(8, MinVisibleShare * fullHeight))
-                yield return new ItemRegion(kind, part, score);
+                yield return new ItemRegion(kind, part, score, box);
         }
     }
 }

@@ -19,8 +19,8 @@ public sealed record ProductPhotoRegion(ItemRegion Region, string Analysis)
         {
             var bag = detections.Where(d => ItemRegions.BagClasses.Contains(d.ClassId)).MaxBy(d => d.Score);
             return bag is null
-                ? new(new ItemRegion(kind, wholePhoto, 0), "no bag detected: the whole photo is the bag")
-                : new(new ItemRegion(kind, bag.Box.ClampTo(width, height), bag.Score), $"{bag.Label} {bag.Score:0.00}");
+                ? new(ItemRegion.Whole(kind, wholePhoto, 0), "no bag detected: the whole photo is the bag")
+                : new(ItemRegion.Whole(kind, bag.Box.ClampTo(width, height), bag.Score), $"{bag.Label} {bag.Score:0.00}");
         }
 
         var people = detections.Where(d => d.ClassId == ItemRegions.PersonClass).OrderByDescending(d => d.Score);
@@ -29,7 +29,7 @@ public sealed record ProductPhotoRegion(ItemRegion Region, string Analysis)
                     .FirstOrDefault(r => r.Kind == kind) is { } region)
                 return new(region, $"person {person.Score:0.00}: {kind.ToString().ToLowerInvariant()} region");
 
-        return new(new ItemRegion(kind, wholePhoto, 0),
+        return new(ItemRegion.Whole(kind, wholePhoto, 0),
             $"no person showing the {kind.ToString().ToLowerInvariant()} body: the whole photo is used as {kind}");
     }
 }

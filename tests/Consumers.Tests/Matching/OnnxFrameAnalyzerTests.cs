@@ -62,8 +62,8 @@ public class OnnxFrameAnalyzerTests
     {
         var frames = new BlankFrames();
         var items = new ScriptedItems(
-            new DescribedItem(new ItemRegion(ItemKind.Upper, new PixelBox(50, 0, 150, 50), 0.9f), AnyDescriptor),
-            new DescribedItem(new ItemRegion(ItemKind.Lower, new PixelBox(50, 50, 150, 100), 0.9f), AnyDescriptor));
+            new DescribedItem(new ItemRegion(ItemKind.Upper, new PixelBox(50, 0, 150, 50), 0.9f, new PixelBox(50, 0, 150, 100)), AnyDescriptor),
+            new DescribedItem(new ItemRegion(ItemKind.Lower, new PixelBox(50, 50, 150, 100), 0.9f, new PixelBox(50, 0, 150, 100)), AnyDescriptor));
         var index = new ScriptedIndex(new()
         {
             [ItemKind.Upper] = [new("MH01-Gray", 0.9), new("MH01-Black", 0.55), new("MH02-Black", 0.5)],

@@ -25,6 +25,11 @@ public readonly record struct PixelBox(float Left, float Top, float Right, float
         Math.Clamp(Left, 0, width), Math.Clamp(Top, 0, height),
         Math.Clamp(Right, 0, width), Math.Clamp(Bottom, 0, height));
 
+    /// <summary>The pixel box of a normalised box in a width x height image.</summary>
+    public static PixelBox From(NormalizedBox box, int width, int height) => new(
+        (float)(box.Left * width), (float)(box.Top * height),
+        (float)((box.Left + box.Width) * width), (float)((box.Top + box.Height) * height));
+
     public NormalizedBox Normalize(int width, int height)
     {
         var clamped = ClampTo(width, height);
