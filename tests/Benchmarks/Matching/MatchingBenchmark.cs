@@ -20,7 +20,7 @@ namespace ShoppableVideo.Benchmarks.Matching;
 public sealed class MatchingBenchmark
 {
     static readonly double[] Weights = [0, 0.3, 0.5, 0.7, 0.85, 1.0];
-    static readonly double[] Thresholds = [0, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
+    static readonly double[] Thresholds = [0, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.82, 0.84, 0.86, 0.88, 0.9];
     const int DecodeRuns = 3;
     const int Distractors = 24;
     const int Videos = 4;
