@@ -20,4 +20,10 @@ public sealed class EmbeddedSettings
     /// <summary>Runs after the profile's own registrations, so it can replace an adapter (tests count
     /// calls through decorators; a deployment may bring its own models).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    public EmbeddedSettings WithData(DataDirectory data) => new()
+    {
+        Data = data, Steps = Steps, Intake = Intake, Catalog = Catalog, ShotVote = ShotVote,
+        ConfigureMedia = ConfigureMedia, ConfigureMatching = ConfigureMatching, ConfigureServices = ConfigureServices,
+    };
 }

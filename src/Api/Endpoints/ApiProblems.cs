@@ -1,0 +1,14 @@
+namespace ShoppableVideo.Api.Endpoints;
+
+/// <summary>The API's error answers, all as RFC 9457 problem details so clients parse one shape.</summary>
+public static class ApiProblems
+{
+    public static IResult NotFound(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
+
+    public static IResult BadRequest(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: detail);
+
+    public static IResult Conflict(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
+}

@@ -1,0 +1,25 @@
+using ShoppableVideo.Api.Auth;
+using ShoppableVideo.Api.Endpoints;
+using ShoppableVideo.Api.Health;
+using ShoppableVideo.Api.Shop;
+
+namespace ShoppableVideo.Api.Hosting;
+
+/// <summary>The web side of the host: problem details, the OpenAPI document, API keys and the shop
+/// connector. The processing side is the profile (<see cref="EmbeddedProfile"/>).</summary>
+public static class ApiServices
+{
+    public static IServiceCollection AddShoppableApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.Configure<ApiKeyOptions>(configuration.GetSection(ApiKeyOptions.Section));
+        services.AddSingleton<ApiKeyVerifier>();
+        services.AddSingleton<IShopConnector, ManifestShopConnector>();
+        services.AddHealthChecks()
+            .AddCheck<SqliteHealthCheck>("sqlite", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<MediaToolsHealthCheck>("media-tools", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<VisionHealthCheck>("vision", tags: [HealthEndpoints.ReadyTag]);
+        return services;
+    }
+}

@@ -1,0 +1,22 @@
+using ShoppableVideo.Consumers.Catalog;
+
+namespace ShoppableVideo.Api.Shop;
+
+/// <summary>Product details as the catalog manifest gave them, from the indexed catalog.</summary>
+public sealed class ManifestShopConnector(IProductCatalog catalog) : IShopConnector
+{
+    public const string SourceName = "manifest";
+
+    public async Task<ShopProduct?> FindAsync(string productId, CancellationToken cancellationToken) =>
+        await catalog.FindAsync(productId, cancellationToken) is { } entry ? From(entry) : null;
+
+    public static ShopProduct From(CatalogEntry entry)
+    {
+        var product = entry.Product;
+        return new ShopProduct(product.ProductId, product.Name, product.Price, Currency: null, product.Rating,
+            product.Availability, product.Url, [ImagePath(product.ImageKey)], SourceName);
+    }
+
+    /// <summary>The catalog photo as the API serves it.</summary>
+    public static string ImagePath(string imageKey) => $"/catalog/images/{imageKey}";
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ShoppableVideo.Api.Tests.Support;
+
+namespace ShoppableVideo.Api.Tests.Http;
+
+public class ApiBasicsTests : IAsyncLifetime
+{
+    readonly ApiFactory factory = new();
+    HttpClient http = null!;
+
+    public Task InitializeAsync()
+    {
+        http = factory.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_endpoints()
+    {
+        using var document = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/videos", paths);
+        Assert.Contains("/videos/{id}/shoppable", paths);
+        Assert.Contains("/products/{id}", paths);
+    }
+
+    [Fact]
+    public async Task Liveness_answers_and_readiness_reports_each_check()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health")).StatusCode);
+        var ready = await http.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        using var report = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        var checks = report.RootElement.GetProperty("checks").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks["sqlite"]);
+        Assert.Equal("Healthy", checks["media-tools"]);
+        Assert.Contains("vision", checks.Keys);
+    }
+
+    [Theory]
+    [InlineData("/videos/6f9619ff8b86d011b42d00cf4fc964ff")]
+    [InlineData("/videos/6f9619ff8b86d011b42d00cf4fc964ff/shoppable")]
+    [InlineData("/products/no-such-product")]
+    [InlineData("/catalog/batches/6f9619ff8b86d011b42d00cf4fc964ff")]
+    public async Task Unknown_resources_are_404_problem_details(string path)
+    {
+        var response = await http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+    }
+}
