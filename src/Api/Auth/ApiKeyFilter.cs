@@ -24,11 +24,16 @@ public sealed class ApiKeyFilter(string scope) : IEndpointFilter
         if (entry is null)
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "API key not accepted",
                 detail: "The key matches no configured key.");
-        if (!entry.Scopes.Contains(scope, StringComparer.OrdinalIgnoreCase))
+        if (!entry.Allows(scope))
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "API key lacks a scope",
                 detail: $"The key '{entry.Name}' does not have the '{scope}' scope.");
+        http.Items[typeof(ApiKeyEntry)] = entry;
         return await next(context);
     }
+
+    /// <summary>The name of the key that authorised this request, to record who did what.</summary>
+    public static string CallerName(HttpContext http) =>
+        http.Items.TryGetValue(typeof(ApiKeyEntry), out var entry) && entry is ApiKeyEntry key ? key.Name : "anonymous";
 
     static string? PresentedKey(HttpRequest request)
     {

@@ -13,11 +13,17 @@ public sealed class ApiKeyOptions
     public bool RequireKeyForReads { get; set; }
 }
 
-/// <param name="Sha256">lower- or upper-case hex of the SHA-256 of the key's UTF-8 bytes.</param>
-/// <param name="Scopes">"read", "write"; a write key can read too.</param>
 public sealed class ApiKeyEntry
 {
     public string Name { get; set; } = "";
+
+    /// <summary>Lower- or upper-case hex of the SHA-256 of the key's UTF-8 bytes.</summary>
     public string Sha256 { get; set; } = "";
-    public List<string> Scopes { get; set; } = [ApiScopes.Read, ApiScopes.Write];
+
+    /// <summary>"read" and/or "write". Empty (the default) means both. The list starts empty because the
+    /// configuration binder appends to a list rather than replacing it.</summary>
+    public List<string> Scopes { get; set; } = [];
+
+    public bool Allows(string scope) =>
+        Scopes.Count == 0 || Scopes.Contains(scope, StringComparer.OrdinalIgnoreCase);
 }

@@ -9,6 +9,9 @@ public static class ApiProblems
     public static IResult BadRequest(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: detail);
 
+    public static IResult Unprocessable(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Not applicable", detail: detail);
+
     public static IResult Conflict(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
 }

@@ -1,6 +1,7 @@
 using ShoppableVideo.Api.Auth;
 using ShoppableVideo.Api.Endpoints;
 using ShoppableVideo.Api.Health;
+using ShoppableVideo.Api.Reviews;
 using ShoppableVideo.Api.Shop;
 
 namespace ShoppableVideo.Api.Hosting;
@@ -16,6 +17,7 @@ public static class ApiServices
         services.Configure<ApiKeyOptions>(configuration.GetSection(ApiKeyOptions.Section));
         services.AddSingleton<ApiKeyVerifier>();
         services.AddSingleton<IShopConnector, ManifestShopConnector>();
+        services.AddReviews();
         services.AddHealthChecks()
             .AddCheck<SqliteHealthCheck>("sqlite", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<MediaToolsHealthCheck>("media-tools", tags: [HealthEndpoints.ReadyTag])

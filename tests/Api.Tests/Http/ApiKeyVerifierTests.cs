@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using ShoppableVideo.Api.Auth;
 
@@ -39,6 +40,21 @@ public class ApiKeyVerifierTests
     {
         var verifier = VerifierFor(new ApiKeyEntry { Name = "ci", Sha256 = ApiKeyVerifier.Hash("k").ToUpperInvariant() });
         Assert.Equal("ci", verifier.Find("k")?.Name);
+    }
+
+    [Fact]
+    public void A_key_bound_from_configuration_with_only_the_read_scope_cannot_write()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Keys:0:Name"] = "reader", ["Keys:0:Sha256"] = ApiKeyVerifier.Hash("r"), ["Keys:0:Scopes:0"] = "read",
+            ["Keys:1:Name"] = "admin", ["Keys:1:Sha256"] = ApiKeyVerifier.Hash("w"),
+        }).Build();
+        var options = configuration.Get<ApiKeyOptions>()!;
+
+        Assert.True(options.Keys[0].Allows(ApiScopes.Read));
+        Assert.False(options.Keys[0].Allows(ApiScopes.Write));
+        Assert.True(options.Keys[1].Allows(ApiScopes.Write)); // no scopes listed: both
     }
 
     sealed class StaticOptions(ApiKeyOptions value) : IOptionsMonitor<ApiKeyOptions>

@@ -8,4 +8,11 @@ public static class Schemas
     static readonly Lazy<JsonSchemaValidator> ShoppableDocumentValidator = new(() => JsonSchemaValidator.FromFile(ShoppableDocumentPath));
 
     public static JsonSchemaValidator ShoppableDocument => ShoppableDocumentValidator.Value;
+
+    /// <summary>The document as the API serves it, with reviews applied.</summary>
+    public static string ReviewedDocumentPath => Path.Combine(AppContext.BaseDirectory, "schemas", "shoppable-document-1.1.schema.json");
+
+    static readonly Lazy<JsonSchemaValidator> ReviewedDocumentValidator = new(() => JsonSchemaValidator.FromFile(ReviewedDocumentPath));
+
+    public static JsonSchemaValidator ReviewedDocument => ReviewedDocumentValidator.Value;
 }

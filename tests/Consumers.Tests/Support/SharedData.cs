@@ -35,3 +35,13 @@ public sealed class SharedDataFactAttribute : FactAttribute
             Skip = "needs ../shared/data (the workplace's real videos), which is not present on this machine";
     }
 }
+
+/// <summary>A theory that skips, saying why, where the shared data folder is absent.</summary>
+public sealed class SharedDataTheoryAttribute : TheoryAttribute
+{
+    public SharedDataTheoryAttribute()
+    {
+        if (SharedData.Folder is null)
+            Skip = "needs ../shared/data (the workplace's real videos), which is not present on this machine";
+    }
+}
