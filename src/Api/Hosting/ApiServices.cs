@@ -1,6 +1,7 @@
 using ShoppableVideo.Api.Auth;
 using ShoppableVideo.Api.Endpoints;
 using ShoppableVideo.Api.Health;
+using ShoppableVideo.Api.OpenApi;
 using ShoppableVideo.Api.Reviews;
 using ShoppableVideo.Api.Shop;
 
@@ -13,7 +14,11 @@ public static class ApiServices
     public static IServiceCollection AddShoppableApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<ApiKeySecurityTransformer>();
+            options.AddOperationTransformer<ApiKeySecurityTransformer>();
+        });
         services.Configure<ApiKeyOptions>(configuration.GetSection(ApiKeyOptions.Section));
         services.AddSingleton<ApiKeyVerifier>();
         services.AddSingleton<IShopConnector, ManifestShopConnector>();

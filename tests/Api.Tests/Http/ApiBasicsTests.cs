@@ -26,6 +26,18 @@ public class ApiBasicsTests : IAsyncLifetime
         Assert.Contains("/videos", paths);
         Assert.Contains("/videos/{id}/shoppable", paths);
         Assert.Contains("/products/{id}", paths);
+        Assert.Equal("X-Api-Key", document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_marks_mutating_operations_as_needing_a_key_and_reads_as_open()
+    {
+        using var document = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+        var review = paths.GetProperty("/videos/{id}/shots/{shot}/reviews").GetProperty("post");
+        Assert.True(review.TryGetProperty("security", out _));
+        Assert.True(review.GetProperty("responses").TryGetProperty("403", out _));
+        Assert.False(paths.GetProperty("/videos/{id}/shoppable").GetProperty("get").TryGetProperty("security", out _));
     }
 
     [Fact]
