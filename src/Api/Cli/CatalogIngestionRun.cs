@@ -8,9 +8,9 @@ namespace ShoppableVideo.Api.Cli;
 /// what came of it. <c>ingest-catalog</c> is this alone; <c>process --catalog</c> does it first.</summary>
 public static class CatalogIngestionRun
 {
-    public static async Task<CatalogIngestionState> RunAsync(CliHost host, IAnsiConsole console, string csvOrFolder, CancellationToken ct)
+    /// <param name="manifestPath">found by <see cref="BucketUploads.FindManifest"/> before the host started</param>
+    public static async Task<CatalogIngestionState> RunAsync(CliHost host, IAnsiConsole console, string manifestPath, CancellationToken ct)
     {
-        var manifestPath = BucketUploads.FindManifest(csvOrFolder);
         var manifest = await BucketUploads.DropCatalogAsync(host.Store, manifestPath, ct);
         var batches = host.Services.GetRequiredService<ISagaStateReader<CatalogIngestionState>>();
         var id = BucketUploads.SagaIdFor(manifest);

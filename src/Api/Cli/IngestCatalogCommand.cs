@@ -17,9 +17,11 @@ public sealed class IngestCatalogCommand : Command
         TreatUnmatchedTokensAsErrors = false; // --Key=Value host settings pass through
         SetAction((parse, ct) => context.GuardedAsync(async () =>
         {
+            // Found before the host starts, so a wrong path costs nothing and leaves no data folder behind.
+            var manifestPath = BucketUploads.FindManifest(parse.GetValue(manifest)!);
             var data = context.DataDirectory(parse);
             await using var host = await CliHost.StartAsync(context.SettingsFor(data), ServeCommand.HostArguments(parse), ct);
-            var batch = await CatalogIngestionRun.RunAsync(host, context.Output, parse.GetValue(manifest)!, ct);
+            var batch = await CatalogIngestionRun.RunAsync(host, context.Output, manifestPath, ct);
             return batch.CurrentState == nameof(CatalogIngestionStateMachine.Completed) ? 0 : 1;
         }));
     }

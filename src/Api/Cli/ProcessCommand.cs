@@ -33,14 +33,15 @@ public sealed class ProcessCommand : Command
         // Checked before the host starts, so a typo costs nothing.
         if (videos.FirstOrDefault(v => !File.Exists(v)) is { } missing)
             throw new CliException($"no such file: {missing}");
+        var manifestPath = catalog is null ? null : BucketUploads.FindManifest(catalog);
 
         var console = context.Output;
         var data = context.DataDirectory(parse);
         await using var host = await CliHost.StartAsync(context.SettingsFor(data), ServeCommand.HostArguments(parse), ct);
         var failed = 0;
-        if (catalog is not null)
+        if (manifestPath is not null)
         {
-            var batch = await CatalogIngestionRun.RunAsync(host, console, catalog, ct);
+            var batch = await CatalogIngestionRun.RunAsync(host, console, manifestPath, ct);
             failed += batch.CurrentState == nameof(CatalogIngestionStateMachine.Failed) ? 1 : 0;
         }
 
