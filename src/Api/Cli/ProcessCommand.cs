@@ -1,101 +1,74 @@
-using ShoppableVideo.Api.Hosting;
-using ShoppableVideo.Consumers.Intake;
+using System.CommandLine;
+using ShoppableVideo.Consumers.Catalog;
 using ShoppableVideo.Consumers.Storage;
-using ShoppableVideo.Messages;
 using ShoppableVideo.Sagas.Catalog;
 using ShoppableVideo.Sagas.Persistence;
 using ShoppableVideo.Sagas.Video;
+using Spectre.Console;
 
 namespace ShoppableVideo.Api.Cli;
 
-/// <summary>The main job in one command: drop a catalog and videos into the buckets of a running host,
-/// wait for their sagas and print what happened. It goes through the buckets exactly as a user would.</summary>
-public static class ProcessCommand
+/// <summary><c>process</c>: the main job in one command. It starts the embedded host, drops an optional
+/// catalog and then the videos into the buckets exactly as a user would, follows their sagas and prints
+/// the shots and products found.</summary>
+public sealed class ProcessCommand : Command
 {
-    public static async Task<int> RunAsync(WebApplication app, string? catalogManifest, IReadOnlyList<string> videos)
+    public ProcessCommand(CliContext context) : base("process", "Process videos (after ingesting a catalog) and print the shots and products found")
     {
-        await app.StartAsync();
-        var store = app.Services.GetRequiredService<FolderObjectStore>();
-        var stopping = app.Lifetime.ApplicationStopping;
-
-        if (catalogManifest is not null)
+        var videos = new Argument<string[]>("video") { Description = "Video files", Arity = ArgumentArity.OneOrMore };
+        var catalog = new Option<string?>("--catalog")
         {
-            var manifest = await DropCatalogAsync(store, catalogManifest, stopping);
-            var batch = await WaitAsync(app.Services.GetRequiredService<ISagaStateReader<CatalogIngestionState>>(),
-                ObjectEvents.SagaIdFor(manifest), CatalogIngestionStateMachine.FinalStates, b => b.CurrentState, b => b.Percent, stopping);
-            Console.WriteLine($"catalog {manifest.Key}: {batch.CurrentState}, {batch.Ingested.Count} products ingested, " +
-                              $"{batch.FailedImages.Count} failed, {batch.Errors.Count} row errors{Reason(batch.FailureReason)}");
-        }
+            Description = "A catalog manifest (or a folder holding one) to ingest first",
+            HelpName = "CSV",
+        };
+        Arguments.Add(videos);
+        Options.Add(catalog);
+        TreatUnmatchedTokensAsErrors = false; // --Key=Value host settings pass through
+        SetAction((parse, ct) => context.GuardedAsync(() =>
+            RunAsync(context, parse, parse.GetValue(catalog), parse.GetValue(videos)!, ct)));
+    }
 
+    static async Task<int> RunAsync(CliContext context, ParseResult parse, string? catalog, string[] videos, CancellationToken ct)
+    {
+        // Checked before the host starts, so a typo costs nothing.
+        if (videos.FirstOrDefault(v => !File.Exists(v)) is { } missing)
+            throw new CliException($"no such file: {missing}");
+        var manifestPath = catalog is null ? null : BucketUploads.FindManifest(catalog);
+
+        var console = context.Output;
+        var data = context.DataDirectory(parse);
+        await using var host = await CliHost.StartAsync(context.SettingsFor(data), ServeCommand.HostArguments(parse), ct);
         var failed = 0;
-        foreach (var path in videos)
+        if (manifestPath is not null)
         {
-            var video = await DropAsync(store, Buckets.Videos, Path.GetFileName(path), path, stopping);
-            var saga = await WaitAsync(app.Services.GetRequiredService<ISagaStateReader<VideoProcessingState>>(),
-                ObjectEvents.SagaIdFor(video), VideoProcessingStateMachine.FinalStates, v => v.CurrentState, v => v.Percent, stopping);
-            failed += saga.CurrentState == nameof(VideoProcessingStateMachine.Failed) ? 1 : 0;
-            PrintVideo(saga);
+            var batch = await CatalogIngestionRun.RunAsync(host, console, manifestPath, ct);
+            failed += batch.CurrentState == nameof(CatalogIngestionStateMachine.Failed) ? 1 : 0;
         }
-        await app.StopAsync();
+
+        var reader = host.Services.GetRequiredService<ISagaStateReader<VideoProcessingState>>();
+        var ids = new List<Guid>();
+        foreach (var path in videos)
+            ids.Add(BucketUploads.SagaIdFor(await BucketUploads.DropAsync(host.Store, Buckets.Videos, Path.GetFileName(path), path, ct)));
+        await SagaWaiter.WaitAsync(console, ids.Select((id, i) =>
+            (id, $"video {Path.GetFileName(videos[i])}", (Func<CancellationToken, Task<SagaRow?>>)(async c =>
+                await reader.FindAsync(id, c) is { } saga ? SagaRow.Of(saga) : null))).ToList(), ct);
+
+        var products = host.Services.GetRequiredService<IProductCatalog>();
+        foreach (var id in ids)
+        {
+            var saga = (await reader.FindAsync(id, ct))!;
+            console.WriteLine();
+            await ShotTable.WriteAsync(console, saga, products, ct);
+            if (saga.CurrentState == nameof(VideoProcessingStateMachine.Failed))
+                failed++;
+            else
+                console.WriteLine($"open the player: run `./run.sh serve{DataArgument(parse, context)}`, then {PlayerUrl(saga.CorrelationId)}");
+        }
         return failed == 0 ? 0 : 1;
     }
 
-    static void PrintVideo(VideoProcessingState saga)
-    {
-        Console.WriteLine($"video {saga.Video?.Key} ({saga.CorrelationId:N}): {saga.CurrentState}{Reason(saga.FailureReason)}");
-        foreach (var timing in saga.Timings)
-            Console.WriteLine($"  {timing.Step,-16} {timing.Seconds,8:0.000} s  attempts {timing.Attempts}");
-        foreach (var segment in saga.Segments)
-        {
-            var products = saga.Matches.FirstOrDefault(m => m.SegmentIndex == segment.Index)?.Products ?? [];
-            Console.WriteLine($"  shot {segment.Index}: {segment.StartSeconds:0.00}-{segment.EndSeconds:0.00} s, " +
-                              $"{segment.Frames.Count} representative frame(s), products: " +
-                              (products.Count == 0 ? $"none ({saga.Analysis})" : string.Join(", ", products.Select(p => $"{p.ProductId} {p.Score:0.00}"))));
-        }
-        if (saga.DocumentKey is not null)
-            Console.WriteLine($"  document: buckets/{Buckets.Output}/{saga.DocumentKey}");
-    }
+    public static string PlayerUrl(Guid videoId) => $"http://127.0.0.1:5080/player/{videoId:N}";
 
-    static string Reason(string? reason) => reason is null ? "" : $" ({reason})";
-
-    /// <summary>Photos first, manifest last: the manifest starts ingestion, so its photos must be there.</summary>
-    static async Task<StoredObject> DropCatalogAsync(FolderObjectStore store, string manifestPath, CancellationToken ct)
-    {
-        var folder = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(manifestPath)))!;
-        var sourceRoot = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
-        foreach (var image in Directory.EnumerateFiles(sourceRoot, "*.jpg", SearchOption.AllDirectories)
-                     .Where(p => !Path.GetRelativePath(sourceRoot, p).StartsWith("queries")))
-        {
-            var key = $"{folder}/{Path.GetRelativePath(sourceRoot, image).Replace('\\', '/')}";
-            if (!await store.ExistsAsync(Buckets.Catalog, key, ct))
-                await DropAsync(store, Buckets.Catalog, key, image, ct);
-        }
-        return await DropAsync(store, Buckets.Catalog, $"{folder}/{Path.GetFileName(manifestPath)}", manifestPath, ct);
-    }
-
-    static async Task<StoredObject> DropAsync(FolderObjectStore store, string bucket, string key, string source, CancellationToken ct)
-    {
-        await using (var file = File.OpenRead(source))
-            await store.WriteAsync(bucket, key, file, ct);
-        return new StoredObject(bucket, key, new FileInfo(source).Length, await ContentHash.OfFileAsync(source, ct));
-    }
-
-    static async Task<TSaga> WaitAsync<TSaga>(ISagaStateReader<TSaga> reader, Guid id, IReadOnlyList<string> finalStates,
-        Func<TSaga, string> stateOf, Func<TSaga, double> percentOf, CancellationToken ct) where TSaga : class
-    {
-        var last = "";
-        while (true)
-        {
-            var saga = await reader.FindAsync(id, ct);
-            if (saga is not null)
-            {
-                var line = $"  {stateOf(saga)} {percentOf(saga):0}%";
-                if (line != last)
-                    Console.WriteLine(last = line);
-                if (finalStates.Contains(stateOf(saga)))
-                    return saga;
-            }
-            await Task.Delay(200, ct);
-        }
-    }
+    static string DataArgument(ParseResult parse, CliContext context) =>
+        parse.GetValue(context.Data) is { } data && data != "data" ? $" --data {data}" : "";
 }

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using ShoppableVideo.Api.Hosting;
+using Spectre.Console;
+
+namespace ShoppableVideo.Api.Cli;
+
+/// <summary>What every command shares: the consoles it writes to, the one <c>--data</c> option and how
+/// the embedded host is configured. Tests hand in consoles over a StringWriter and shorter time limits.</summary>
+public sealed class CliContext
+{
+    readonly Func<DataDirectory, EmbeddedSettings> settings;
+
+    public CliContext(IAnsiConsole output, TextWriter error, Func<DataDirectory, EmbeddedSettings>? settings = null)
+    {
+        Output = output;
+        Error = error;
+        this.settings = settings ?? (data => new EmbeddedSettings { Data = data });
+    }
+
+    /// <summary>The process's own stdout and stderr. Redirected stdout gets no colours and no redrawn
+    /// bars (progress degrades to plain lines), and lines wide enough that URLs and reasons stay whole.</summary>
+    public static CliContext ForConsole()
+    {
+        if (!Console.IsOutputRedirected)
+            return new(AnsiConsole.Console, Console.Error);
+        var output = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(Console.Out),
+        });
+        output.Profile.Width = 200;
+        return new(output, Console.Error);
+    }
+
+    public IAnsiConsole Output { get; }
+
+    /// <summary>Plain text: error lines are read by people and by scripts, never styled.</summary>
+    public TextWriter Error { get; }
+
+    /// <summary>Recursive, so every verb takes it and it is defined here once.</summary>
+    public Option<string> Data { get; } = new("--data")
+    {
+        Description = "The data folder: buckets as sub-folders and the SQLite file",
+        HelpName = "DIR",
+        DefaultValueFactory = _ => "data",
+        Recursive = true,
+    };
+
+    public DataDirectory DataDirectory(ParseResult parse) => Hosting.DataDirectory.At(parse.GetValue(Data)!);
+
+    public EmbeddedSettings SettingsFor(DataDirectory data) => settings(data);
+
+    /// <summary>Runs a command body; a <see cref="CliException"/> is an expected failure (a missing file, an
+    /// unknown id) and becomes one line on stderr and exit code 1 rather than a stack trace.</summary>
+    public async Task<int> GuardedAsync(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (CliException e)
+        {
+            Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using ShoppableVideo.Consumers.Catalog;
+using ShoppableVideo.Consumers.Storage;
+using ShoppableVideo.Sagas.Video;
+using Spectre.Console;
+
+namespace ShoppableVideo.Api.Cli;
+
+/// <summary>One processed video as the CLI prints it: a headline with its state, then its shots and the
+/// catalog products found in each, named from the catalog where it knows them.</summary>
+public static class ShotTable
+{
+    public static async Task WriteAsync(IAnsiConsole console, VideoProcessingState saga, IProductCatalog catalog, CancellationToken ct)
+    {
+        console.WriteLine($"video {saga.Video?.Key} ({saga.CorrelationId:N}): {saga.CurrentState}");
+        if (saga.FailureReason is not null)
+            console.WriteLine($"  failed at {saga.FailedStep}: {saga.FailureReason}");
+        if (saga.Segments.Count == 0)
+            return;
+
+        var table = new Table().AddColumn("shot").AddColumn("seconds").AddColumn("products (id, name, score)");
+        foreach (var segment in saga.Segments)
+        {
+            var found = saga.Matches.FirstOrDefault(m => m.SegmentIndex == segment.Index)?.Products ?? [];
+            var lines = new List<string>();
+            foreach (var product in found)
+            {
+                var name = (await catalog.FindAsync(product.ProductId, ct))?.Product.Name;
+                lines.Add($"{product.ProductId}{(name is null ? "" : $"  {name}")}  {product.Score:0.00}");
+            }
+            table.AddRow(new Text(segment.Index.ToString()),
+                new Text($"{segment.StartSeconds:0.00}–{segment.EndSeconds:0.00}"),
+                new Text(lines.Count == 0 ? "none" : string.Join('\n', lines)));
+        }
+        console.Write(table);
+        // Why a video shows no products (no models installed, an empty catalog) is said once, here.
+        if (saga.Analysis is not null)
+            console.WriteLine($"  analysis: {saga.Analysis}");
+        if (saga.DocumentKey is not null)
+            console.WriteLine($"  document: buckets/{Buckets.Output}/{saga.DocumentKey}");
+    }
+}

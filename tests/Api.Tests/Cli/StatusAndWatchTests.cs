@@ -1,0 +1,71 @@
+namespace ShoppableVideo.Api.Tests.Cli;
+
+public class StatusAndWatchTests(ProcessedVideoFolder folder) : IClassFixture<ProcessedVideoFolder>
+{
+    string Data => folder.Host.Data.Root;
+
+    [Fact]
+    public async Task Status_lists_a_processed_video_as_completed_with_its_key()
+    {
+        var result = await CliRun.RunAsync("status", "--data", Data);
+
+        Assert.Equal(0, result.ExitCode);
+        var line = Assert.Single(result.Output.Split('\n'), l => l.Contains(folder.Video.Id.ToString("N")));
+        Assert.Contains("bars.mp4", line);
+        Assert.Contains("Completed", line);
+    }
+
+    [Fact]
+    public async Task Status_of_a_video_id_shows_each_step_with_its_attempts_and_the_document_key()
+    {
+        var result = await CliRun.RunAsync("status", folder.Video.Id.ToString("N"), "--data", Data);
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var step in (string[])["Probe", "ExtractFrames", "DetectSegments", "AnalyzeFrames", "PublishMetadata"])
+            Assert.Contains(step, result.Output);
+        Assert.Contains("attempts", result.Output);
+        Assert.Contains(folder.Video.DocumentKey!, result.Output);
+    }
+
+    [Fact]
+    public async Task Status_of_an_unknown_id_exits_1_saying_there_is_no_such_saga()
+    {
+        var unknown = Guid.NewGuid().ToString("N");
+
+        var result = await CliRun.RunAsync("status", unknown, "--data", Data);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"no video or catalog batch with id {unknown}", result.Output);
+    }
+
+    [Fact]
+    public async Task Status_of_something_that_is_not_an_id_exits_1_saying_so()
+    {
+        var result = await CliRun.RunAsync("status", "bars.mp4", "--data", Data);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("'bars.mp4' is not an id", result.Output);
+    }
+
+    [Fact]
+    public async Task Status_on_a_folder_without_a_database_exits_1_saying_so()
+    {
+        var empty = CliRun.NewFolder();
+
+        var result = await CliRun.RunAsync("status", "--data", empty);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("there is no database", result.Output);
+        Assert.False(File.Exists(Path.Combine(empty, "shoppable.db")));
+        Directory.Delete(empty);
+    }
+
+    [Fact]
+    public async Task Watch_until_idle_on_a_folder_where_everything_finished_exits_at_once()
+    {
+        var result = await CliRun.RunAsync("watch", "--until-idle", "--interval", "0.2", "--data", Data);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("nothing is running", result.Output);
+    }
+}
