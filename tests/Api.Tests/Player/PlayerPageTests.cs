@@ -121,4 +121,28 @@ public class PlayerPageTests(ITestOutputHelper output)
         Assert.Equal("not-found", await message.GetAttributeAsync("data-state"));
         Assert.True(await page.Locator("#stage").IsHiddenAsync());
     }
+
+    [Fact]
+    public async Task The_page_for_a_video_that_failed_says_so_with_the_reason()
+    {
+        await using var host = await EmbeddedHost.StartAsync();
+        var staged = Path.Combine(host.Data.Root, "notes.mp4");
+        File.WriteAllText(staged, "this is a text file, not a video\n");
+        File.Move(staged, Path.Combine(host.VideosFolder, "notes.mp4"));
+        var status = await host.WaitForVideoAsync("notes.mp4", TimeSpan.FromMinutes(1));
+        Assert.Equal("Failed", status.Status.State);
+        var (playwright, browser) = await HeadlessChromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync($"{host.Http.BaseAddress}player/{status.Id}");
+
+        var message = page.Locator("#player-message");
+        await Assertions.Expect(message).ToHaveAttributeAsync("data-state", "failed");
+        var text = await message.TextContentAsync();
+        Assert.StartsWith($"Processing failed at step {status.Status.FailedStep}: ", text);
+        Assert.Contains(status.Status.FailureReason!.TrimEnd('.'), text);
+        Assert.True(await page.Locator("#stage").IsHiddenAsync());
+    }
 }

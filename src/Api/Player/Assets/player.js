@@ -27,7 +27,8 @@
     const saga = status.body.status;
     if (saga.state === 'Failed') {
       const step = saga.failedStep ? ` at step ${saga.failedStep}` : '';
-      return showMessage('failed', `Processing failed${step}: ${saga.failureReason ?? 'no reason was recorded'}.`);
+      const reason = (saga.failureReason ?? 'no reason was recorded').replace(/\.$/, '');
+      return showMessage('failed', `Processing failed${step}: ${reason}.`);
     }
     const shoppableDocument = await getJson(api('/shoppable'));
     if (!shoppableDocument.ok) {
