@@ -14,6 +14,15 @@ if ! command -v ffmpeg >/dev/null 2>&1 || ! command -v ffprobe >/dev/null 2>&1; 
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq ffmpeg >/dev/null
 fi
 
+# The player's browser test drives Debian's Chromium through Playwright; Playwright's own browser
+# download cannot reach the network here, so the test points Playwright at this binary instead.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "setup: installing chromium (apt-get)"
+  as_root apt-get update -qq
+  # Other setups may hold the dpkg lock at the same moment: wait for it rather than fail.
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq -o DPkg::Lock::Timeout=300 chromium >/dev/null
+fi
+
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   echo "setup: installing Node.js and npm (apt-get)"
   as_root apt-get update -qq

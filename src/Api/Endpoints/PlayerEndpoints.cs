@@ -1,0 +1,50 @@
+using ShoppableVideo.Api.Auth;
+using ShoppableVideo.Api.Player;
+using ShoppableVideo.Consumers.Storage;
+using ShoppableVideo.Sagas.Persistence;
+using ShoppableVideo.Sagas.Video;
+
+namespace ShoppableVideo.Api.Endpoints;
+
+/// <summary>The shoppable player page, its assets, and the original video it plays.</summary>
+public static class PlayerEndpoints
+{
+    public static IEndpointRouteBuilder MapPlayerEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/videos/{id:guid}/media", async (Guid id, ISagaStateReader<VideoProcessingState> videos,
+                IObjectStore store, CancellationToken ct) =>
+            {
+                var video = (await videos.FindAsync(id, ct))?.Video;
+                if (video is null)
+                    return ApiProblems.NotFound($"No video {id:N}.");
+                if (!await store.ExistsAsync(video.Bucket, video.Key, ct))
+                    return ApiProblems.NotFound($"The file of video {id:N} is no longer in the '{video.Bucket}' bucket.");
+                // Range requests matter: a browser seeks by asking for byte ranges, and refuses to seek
+                // a video served without them.
+                return Results.Stream(await store.OpenReadAsync(video.Bucket, video.Key, ct),
+                    VideoContentTypes.For(video.Key), enableRangeProcessing: true);
+            })
+            .AllowReads()
+            .WithName("GetVideoMedia")
+            .WithSummary("The original video file, with HTTP range support for seeking.");
+
+        // Always the page, whatever the id: the page itself asks the API and says "not found", not
+        // ready or failed, so one URL shape serves every state.
+        app.MapGet("/player/{id}", () => Asset(PlayerAssets.PageName))
+            .AllowReads()
+            .WithName("GetPlayerPage")
+            .WithSummary("The shoppable player page: the video with product hotspots, shot markers and a product tray.");
+
+        app.MapGet("/player/assets/{name}", (string name) => Asset(name))
+            .AllowReads()
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    static IResult Asset(string name)
+    {
+        if (PlayerAssets.Find(name) is not { } asset)
+            return ApiProblems.NotFound($"No player asset '{name}'.");
+        return Results.Bytes(asset.Content, asset.ContentType);
+    }
+}

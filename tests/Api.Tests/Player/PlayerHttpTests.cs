@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ShoppableVideo.Api.Endpoints;
+using ShoppableVideo.Api.Tests.Support;
+using ShoppableVideo.Consumers.Tests.Support;
+
+namespace ShoppableVideo.Api.Tests.Player;
+
+/// <summary>The player's HTTP side without a browser: the video bytes it seeks through, and the page and
+/// assets it is made of.</summary>
+public class PlayerHttpTests : IAsyncLifetime
+{
+    readonly ApiFactory factory = new();
+    HttpClient http = null!;
+
+    public Task InitializeAsync()
+    {
+        http = factory.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    [Fact]
+    public async Task The_media_endpoint_serves_byte_ranges_of_the_original_video_so_a_browser_can_seek()
+    {
+        var staged = Path.Combine(factory.Data.Root, "bars.mp4");
+        Ffmpeg.Generate(staged, "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=2", "-pix_fmt", "yuv420p");
+        var original = await File.ReadAllBytesAsync(staged);
+        File.Move(staged, Path.Combine(factory.Data.BucketsRoot, "videos", "bars.mp4"));
+        var video = await Poll.UntilAsync(async ct => (await http.GetFromJsonAsync<List<VideoStatus>>("/videos", ct))?
+            .FirstOrDefault(v => v.Video?.Key == "bars.mp4"), TimeSpan.FromMinutes(1));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/videos/{video.Id}/media");
+        request.Headers.Range = new RangeHeaderValue(100, 199);
+        var partial = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal("video/mp4", partial.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"bytes 100-199/{original.Length}", partial.Content.Headers.ContentRange?.ToString());
+        Assert.Equal(original[100..200], await partial.Content.ReadAsByteArrayAsync());
+
+        var whole = await http.GetAsync($"/videos/{video.Id}/media");
+        Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
+        Assert.Contains("bytes", whole.Headers.AcceptRanges);
+        Assert.Equal(original, await whole.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task The_media_of_an_unknown_video_is_a_404_problem()
+    {
+        var response = await http.GetAsync($"/videos/{Guid.NewGuid():N}/media");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.StartsWith("No video", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task The_player_page_is_served_for_any_id_and_loads_only_assets_from_this_api()
+    {
+        // Any id, known or not: the page asks the API itself and says what it found.
+        var page = await http.GetAsync($"/player/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("src=\"/player/assets/player.js\"", html);
+        Assert.Contains("href=\"/player/assets/player.css\"", html);
+        Assert.DoesNotContain("http", html);
+
+        var script = await http.GetAsync("/player/assets/player.js");
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("text/css", (await http.GetAsync("/player/assets/player.css")).Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/player/assets/secrets.json")).StatusCode);
+    }
+}
