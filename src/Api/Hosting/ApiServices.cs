@@ -16,6 +16,7 @@ public static class ApiServices
         services.Configure<ApiKeyOptions>(configuration.GetSection(ApiKeyOptions.Section));
         services.AddSingleton<ApiKeyVerifier>();
         services.AddSingleton<IShopConnector, ManifestShopConnector>();
+        ShoppableVideo.Api.Events.CompletionEventsRegistration.AddCompletionEvents(services, configuration);
         services.AddHealthChecks()
             .AddCheck<SqliteHealthCheck>("sqlite", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<MediaToolsHealthCheck>("media-tools", tags: [HealthEndpoints.ReadyTag])

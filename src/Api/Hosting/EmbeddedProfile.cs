@@ -64,6 +64,7 @@ public static class EmbeddedProfile
             x.AddConsumer<IndexProductConsumer>();
             x.AddConsumer<PruneCatalogManifestConsumer>();
             x.AddConsumer<ArtifactIndexingConsumer>();
+            x.AddConsumer<ShoppableVideo.Api.Events.CompletionEventsConsumer>();
 
             // Transient failures (a busy disk, a tool that crashed) get a few more tries; what still
             // fails becomes a Fault that ends the saga in Failed with the exception's message.

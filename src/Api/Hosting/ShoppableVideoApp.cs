@@ -28,6 +28,8 @@ public static class ShoppableVideoApp
         app.MapStatusEndpoints();
         app.MapShoppableEndpoints();
         app.MapProductEndpoints();
+        app.MapEventEndpoints();
+        app.MapWebhookEndpoints();
         return app;
     }
 }
