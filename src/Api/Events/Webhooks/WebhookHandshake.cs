@@ -37,7 +37,7 @@ public sealed class WebhookHandshake(IHttpClientFactory clients, IOptions<Webhoo
         }
         catch (HttpRequestException e)
         {
-            return e.Message;
+            return WebhookErrors.Describe(e);
         }
     }
 }

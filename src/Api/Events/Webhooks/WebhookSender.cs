@@ -35,7 +35,7 @@ public sealed class WebhookSender(IHttpClientFactory clients, IOptions<WebhookOp
         }
         catch (HttpRequestException e)
         {
-            return new WebhookSendResult(null, e.Message);
+            return new WebhookSendResult(null, WebhookErrors.Describe(e));
         }
     }
 }
