@@ -1,5 +1,6 @@
 using ShoppableVideo.Api.Auth;
 using ShoppableVideo.Api.Endpoints;
+using ShoppableVideo.Api.Events;
 using ShoppableVideo.Api.Health;
 using ShoppableVideo.Api.OpenApi;
 using ShoppableVideo.Api.Reviews;
@@ -23,6 +24,7 @@ public static class ApiServices
         services.AddSingleton<ApiKeyVerifier>();
         services.AddSingleton<IShopConnector, ManifestShopConnector>();
         services.AddReviews();
+        services.AddCompletionEvents(configuration);
         services.AddHealthChecks()
             .AddCheck<SqliteHealthCheck>("sqlite", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<MediaToolsHealthCheck>("media-tools", tags: [HealthEndpoints.ReadyTag])

@@ -1,3 +1,4 @@
+using ShoppableVideo.Api.Events;
 using ShoppableVideo.Sqlite;
 using MassTransit;
 using ShoppableVideo.Consumers.Catalog;
@@ -64,6 +65,7 @@ public static class EmbeddedProfile
             x.AddConsumer<IndexProductConsumer>();
             x.AddConsumer<PruneCatalogManifestConsumer>();
             x.AddConsumer<ArtifactIndexingConsumer>();
+            x.AddConsumer<CompletionEventsConsumer>();
 
             // Transient failures (a busy disk, a tool that crashed) get a few more tries; what still
             // fails becomes a Fault that ends the saga in Failed with the exception's message.

@@ -29,6 +29,8 @@ public static class ShoppableVideoApp
         app.MapShoppableEndpoints();
         app.MapProductEndpoints();
         app.MapPlayerEndpoints();
+        app.MapEventEndpoints();
+        app.MapWebhookEndpoints();
         return app;
     }
 }

@@ -1,0 +1,24 @@
+using ShoppableVideo.Api.Auth;
+using ShoppableVideo.Api.Events;
+
+namespace ShoppableVideo.Api.Endpoints;
+
+/// <summary>Completion events as server-sent events.</summary>
+public static class EventEndpoints
+{
+    public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Last-Event-ID: the header browsers' EventSource sends on reconnect; also accepted as a query
+        // parameter for clients that cannot set headers.
+        app.MapGet("/events", (HttpContext http, CompletionEventBroadcaster broadcaster, CompletionEventOptions options,
+                Guid? videoId, Guid? lastEventId) =>
+            {
+                var resumeFrom = Guid.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), out var header) ? header : lastEventId;
+                return ServerSentEventStream.WriteAsync(http, broadcaster, options, videoId, resumeFrom);
+            })
+            .AllowReads()
+            .WithSummary("Completion events (video.completed, video.failed, catalog.completed, catalog.failed) as text/event-stream")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+        return app;
+    }
+}

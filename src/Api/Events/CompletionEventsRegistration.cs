@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ShoppableVideo.Api.Events.Webhooks;
+using ShoppableVideo.Sqlite;
+
+namespace ShoppableVideo.Api.Events;
+
+public static class CompletionEventsRegistration
+{
+    /// <summary>The SSE broadcaster, the webhook outbox and its dispatcher. The bus side is
+    /// <see cref="CompletionEventsConsumer"/>, registered with the other consumers.</summary>
+    public static IServiceCollection AddCompletionEvents(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(configuration.GetSection(CompletionEventOptions.Section).Get<CompletionEventOptions>() ?? new());
+        services.AddSingleton<CompletionEventBroadcaster>();
+
+        services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
+        services.AddSqliteSchema(WebhookSchema.Part);
+        services.AddWebhookHttpClient();
+        services.AddSingleton<WebhookDispatchSignal>();
+        services.AddSingleton<WebhookSubscriptionStore>();
+        services.AddSingleton<WebhookOutbox>();
+        services.AddSingleton<WebhookHandshake>();
+        services.AddSingleton<WebhookSubscriptions>();
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService<WebhookDispatcher>();
+        return services;
+    }
+}
