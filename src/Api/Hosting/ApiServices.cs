@@ -15,7 +15,7 @@ public static class ApiServices
         services.AddOpenApi();
         services.Configure<ApiKeyOptions>(configuration.GetSection(ApiKeyOptions.Section));
         services.AddSingleton<ApiKeyVerifier>();
-        services.AddSingleton<IShopConnector, ManifestShopConnector>();
+        services.AddShopConnector(configuration);
         services.AddHealthChecks()
             .AddCheck<SqliteHealthCheck>("sqlite", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<MediaToolsHealthCheck>("media-tools", tags: [HealthEndpoints.ReadyTag])
