@@ -57,7 +57,9 @@ public sealed class HttpShopConnector(
         {
             return Fallback(known, "shop refused", refused.Message);
         }
-        catch (Exception e) when (e is HttpRequestException or JsonException or NotSupportedException)
+        // Anything else the shop can provoke (unreadable JSON, a body over the limit, a refused
+        // connection) still must not fail the caller: product details are an extra, never the point.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             return Fallback(known, "shop unavailable", $"{url}: {e.Message}");
         }

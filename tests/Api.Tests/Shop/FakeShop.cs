@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace ShoppableVideo.Api.Tests.Shop;
 
 /// <summary>A real shop API on a loopback port: <c>/api/products/{id}</c> answers at once (404 for ids
-/// starting with "GONE"), <c>/slow/products/{id}</c> only after a minute. It counts every request.</summary>
+/// starting with "GONE"), <c>/slow/products/{id}</c> only after a minute, <c>/broken/…</c> with HTML
+/// and <c>/moved/…</c> with a redirect to <c>/api/…</c>. It counts every request.</summary>
 public sealed class FakeShop : IAsyncDisposable
 {
     readonly RequestCounter counter;
@@ -45,6 +46,8 @@ public sealed class FakeShop : IAsyncDisposable
         app.MapGet("/api/products/{id}", (string id) => id.StartsWith("GONE", StringComparison.Ordinal)
             ? Results.NotFound()
             : Results.Json(Product(id)));
+        app.MapGet("/broken/products/{id}", () => Results.Text("<html>not json</html>", "application/json"));
+        app.MapGet("/moved/products/{id}", (string id) => Results.Redirect($"/api/products/{Uri.EscapeDataString(id)}"));
         app.MapGet("/slow/products/{id}", async (string id, CancellationToken ct) =>
         {
             await Task.Delay(TimeSpan.FromMinutes(1), ct);

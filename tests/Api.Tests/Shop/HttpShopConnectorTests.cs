@@ -116,6 +116,20 @@ public class HttpShopConnectorTests : IAsyncLifetime
         Assert.Equal(1, shop.Requests);
     }
 
+    [Theory]
+    [InlineData("/broken/products")]
+    [InlineData("/moved/products")]
+    public async Task A_shop_that_answers_nonsense_or_redirects_gets_the_manifest_facts_answered(string path)
+    {
+        await using var factory = await HostWithProductAsync(Settings(shop.Template(path), allowPrivate: true), "MH01-Black");
+
+        var product = await factory.CreateClient().GetFromJsonAsync<ShopProduct>("/products/MH01-Black");
+
+        Assert.Equal("manifest (shop unavailable)", product!.Source);
+        // A redirect is not followed, not even to the same host.
+        Assert.Equal(1, shop.Requests);
+    }
+
     [Fact]
     public async Task A_product_the_catalog_does_not_know_is_404_and_never_sent_to_the_shop()
     {
