@@ -1,14 +1,34 @@
 using ShoppableVideo.Api.Auth;
 using ShoppableVideo.Api.Shop;
+using ShoppableVideo.Consumers.Catalog;
 using ShoppableVideo.Consumers.Storage;
 
 namespace ShoppableVideo.Api.Endpoints;
 
-/// <summary>Product details through the configured shop connector, and the catalog's photos.</summary>
+/// <summary>The indexed products, product details through the configured shop connector, and the
+/// catalog's photos. The list shows the manifest's facts only: a page of a hundred products must not
+/// become a hundred calls to the shop.</summary>
 public static class ProductEndpoints
 {
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 1000;
+
     public static IEndpointRouteBuilder MapProductEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/catalog/products", async (IProductCatalog catalog, int? offset, int? limit, string? category, CancellationToken ct) =>
+            {
+                var from = offset ?? 0;
+                var size = limit ?? DefaultPageSize;
+                if (from < 0)
+                    return ApiProblems.BadRequest("offset must not be negative.");
+                if (size is < 1 or > MaxPageSize)
+                    return ApiProblems.BadRequest($"limit must be between 1 and {MaxPageSize}.");
+                return Results.Ok(CatalogProductPage.Of(await catalog.ListAsync(from, size, category, ct), from, size));
+            })
+            .AllowReads()
+            .WithName("ListCatalogProducts")
+            .WithSummary("The indexed products, ordered by id, a page at a time, optionally of one category.");
+
         app.MapGet("/products/{id}", async (string id, IShopConnector shop, CancellationToken ct) =>
                 await shop.FindAsync(id, ct) is { } product ? Results.Ok(product) : ApiProblems.NotFound($"No product '{id}'."))
             .AllowReads()

@@ -22,7 +22,7 @@ public static class ApiServices
         });
         services.Configure<ApiKeyOptions>(configuration.GetSection(ApiKeyOptions.Section));
         services.AddSingleton<ApiKeyVerifier>();
-        services.AddSingleton<IShopConnector, ManifestShopConnector>();
+        services.AddShopConnector(configuration);
         services.AddReviews();
         services.AddCompletionEvents(configuration);
         services.AddHealthChecks()

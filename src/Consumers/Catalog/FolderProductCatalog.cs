@@ -10,7 +10,10 @@ public sealed class FolderProductCatalog(IObjectStore store) : IProductCatalog
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static string KeyFor(string productId) => $"catalog/products/{Uri.EscapeDataString(productId)}.json";
+    const string Prefix = "catalog/products/";
+    const string Extension = ".json";
+
+    public static string KeyFor(string productId) => $"{Prefix}{Uri.EscapeDataString(productId)}{Extension}";
 
     public async Task UpsertAsync(CatalogProduct product, string imageContentHash, CancellationToken cancellationToken)
     {
@@ -35,5 +38,44 @@ public sealed class FolderProductCatalog(IObjectStore store) : IProductCatalog
             return null;
         await using var stream = await store.OpenReadAsync(Buckets.Output, key, cancellationToken);
         return await JsonSerializer.DeserializeAsync<CatalogEntry>(stream, Json, cancellationToken);
+    }
+
+    public async Task<CatalogPage> ListAsync(int offset, int limit, string? category, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        var ids = new List<string>();
+        await foreach (var key in store.ListAsync(Buckets.Output, Prefix, cancellationToken))
+            if (ProductIdOf(key) is { } id)
+                ids.Add(id);
+        ids.Sort(StringComparer.Ordinal);
+
+        if (string.IsNullOrEmpty(category))
+            return new CatalogPage(ids.Count, await ReadAllAsync(ids.Skip(offset).Take(limit), cancellationToken));
+
+        // The category lives inside each document, so filtering reads them all; an index keyed by
+        // category is the remedy if catalogs grow past a few thousand products.
+        var matching = (await ReadAllAsync(ids, cancellationToken))
+            .Where(entry => string.Equals(entry.Product.Category, category, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        return new CatalogPage(matching.Count, matching.Skip(offset).Take(limit).ToList());
+    }
+
+    async Task<IReadOnlyList<CatalogEntry>> ReadAllAsync(IEnumerable<string> productIds, CancellationToken cancellationToken)
+    {
+        var entries = new List<CatalogEntry>();
+        // A product deleted between listing and reading is simply left out.
+        foreach (var id in productIds)
+            if (await FindAsync(id, cancellationToken) is { } entry)
+                entries.Add(entry);
+        return entries;
+    }
+
+    static string? ProductIdOf(string key)
+    {
+        if (!key.StartsWith(Prefix, StringComparison.Ordinal) || !key.EndsWith(Extension, StringComparison.Ordinal))
+            return null;
+        var name = key[Prefix.Length..^Extension.Length];
+        return name.Length == 0 || name.Contains('/') ? null : Uri.UnescapeDataString(name);
     }
 }

@@ -11,6 +11,12 @@ public interface IProductCatalog
 
     /// <summary>Removes the product; nothing happens when it is not there.</summary>
     Task DeleteAsync(string productId, CancellationToken cancellationToken);
+
+    /// <summary>One page of the indexed products in ordinal order of product id, optionally only one
+    /// category (compared ignoring case), with the count of all that match.</summary>
+    Task<CatalogPage> ListAsync(int offset, int limit, string? category, CancellationToken cancellationToken);
 }
 
 public record CatalogEntry(CatalogProduct Product, string ImageContentHash, DateTimeOffset IndexedAt);
+
+public record CatalogPage(int Total, IReadOnlyList<CatalogEntry> Entries);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ShoppableVideo.Consumers.Storage;
 
 /// <summary>Buckets as folders under one root: <c>{root}/{bucket}/{key}</c>. Writes go to a temporary
@@ -22,7 +24,7 @@ public sealed class FolderObjectStore(string root) : IObjectStore
     {
         var path = PathOf(bucket, key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = $"{path}.{Guid.NewGuid():N}.partial";
+        var temporary = $"{path}.{Guid.NewGuid():N}{PartialSuffix}";
         try
         {
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
@@ -41,7 +43,41 @@ public sealed class FolderObjectStore(string root) : IObjectStore
         return Task.CompletedTask;
     }
 
+    public async IAsyncEnumerable<string> ListAsync(string bucket, string prefix,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (prefix.Contains("..") || prefix.StartsWith('/') || prefix.Contains('\\'))
+            throw new InvalidObjectKeyException(prefix, "the prefix could point outside its bucket");
+        // Only the folder the prefix names can hold matching keys; the rest of the prefix filters names.
+        var bucketPath = BucketPath(bucket);
+        var folder = Path.Combine(bucketPath, prefix[..(prefix.LastIndexOf('/') + 1)]);
+        if (!Directory.Exists(folder))
+            yield break;
+        var keys = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(bucketPath, path).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(key => key.StartsWith(prefix, StringComparison.Ordinal) && !IsPartialWrite(key))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        foreach (var key in keys)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return key;
+        }
+        await Task.CompletedTask;
+    }
+
     public string BucketPath(string bucket) => Path.Combine(Root, BucketName(bucket));
+
+    const string PartialSuffix = ".partial";
+
+    // A write in progress is not an object yet: "{key}.{32 hex}.partial".
+    static bool IsPartialWrite(string key)
+    {
+        if (!key.EndsWith(PartialSuffix, StringComparison.Ordinal) || key.Length < PartialSuffix.Length + 34)
+            return false;
+        var marker = key.AsSpan(key.Length - PartialSuffix.Length - 33, 33);
+        return marker[0] == '.' && !marker[1..].ContainsAnyExcept("0123456789abcdef");
+    }
 
     string PathOf(string bucket, string key)
     {

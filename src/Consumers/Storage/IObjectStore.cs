@@ -15,4 +15,8 @@ public interface IObjectStore
     Task WriteAsync(string bucket, string key, Stream content, CancellationToken cancellationToken = default);
 
     Task DeleteAsync(string bucket, string key, CancellationToken cancellationToken = default);
+
+    /// <summary>The keys that start with <paramref name="prefix"/> (a plain string prefix, as S3's
+    /// ListObjectsV2 takes it; empty for the whole bucket), in ordinal order.</summary>
+    IAsyncEnumerable<string> ListAsync(string bucket, string prefix, CancellationToken cancellationToken = default);
 }

@@ -1,0 +1,31 @@
+using ShoppableVideo.Api.Shop;
+using ShoppableVideo.Consumers.Catalog;
+
+namespace ShoppableVideo.Api.Endpoints;
+
+/// <summary>One page of <c>GET /catalog/products</c>: the manifest's facts for each product, ordered by
+/// id, and how many products match in all.</summary>
+public record CatalogProductPage(int Total, int Offset, int Limit, IReadOnlyList<CatalogProductSummary> Items)
+{
+    public static CatalogProductPage Of(CatalogPage page, int offset, int limit) =>
+        new(page.Total, offset, limit, page.Entries.Select(CatalogProductSummary.Of).ToList());
+}
+
+public record CatalogProductSummary(
+    string Id,
+    string Name,
+    decimal? Price,
+    string Category,
+    double? Rating,
+    string? Availability,
+    string? Url,
+    string Image,
+    DateTimeOffset IndexedAt)
+{
+    public static CatalogProductSummary Of(CatalogEntry entry)
+    {
+        var product = entry.Product;
+        return new(product.ProductId, product.Name, product.Price, product.Category, product.Rating,
+            product.Availability, product.Url, ManifestShopConnector.ImagePath(product.ImageKey), entry.IndexedAt);
+    }
+}
