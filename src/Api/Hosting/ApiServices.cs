@@ -2,6 +2,7 @@ using ShoppableVideo.Api.Auth;
 using ShoppableVideo.Api.Endpoints;
 using ShoppableVideo.Api.Health;
 using ShoppableVideo.Api.Shop;
+using ShoppableVideo.Api.Uploads;
 
 namespace ShoppableVideo.Api.Hosting;
 
@@ -16,6 +17,7 @@ public static class ApiServices
         services.Configure<ApiKeyOptions>(configuration.GetSection(ApiKeyOptions.Section));
         services.AddSingleton<ApiKeyVerifier>();
         services.AddSingleton<IShopConnector, ManifestShopConnector>();
+        services.AddUploads(configuration);
         services.AddHealthChecks()
             .AddCheck<SqliteHealthCheck>("sqlite", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<MediaToolsHealthCheck>("media-tools", tags: [HealthEndpoints.ReadyTag])

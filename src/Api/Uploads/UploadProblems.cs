@@ -1,0 +1,28 @@
+namespace ShoppableVideo.Api.Uploads;
+
+/// <summary>The refusals of the upload endpoints, as RFC 9457 problem details like the rest of the API.</summary>
+public static class UploadProblems
+{
+    public static IResult Empty(string detail = "the upload is empty") =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Empty upload", detail: detail);
+
+    public static IResult BadRequest(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad upload", detail: detail);
+
+    public static IResult TooLarge(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Upload too large", detail: detail);
+
+    public static IResult UnsupportedType(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content", detail: detail);
+
+    public static IResult KeyTaken(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Key already taken", detail: detail);
+
+    /// <summary>A catalog upload refused as a whole, listing each part that was wrong and why.</summary>
+    public static IResult PartsRejected(IReadOnlyList<RejectedPart> rejected) =>
+        Results.Problem(
+            statusCode: rejected.Max(r => r.Status),
+            title: "Catalog upload refused",
+            detail: "Nothing was stored: " + string.Join("; ", rejected.Select(r => $"{r.Part}: {r.Reason}")),
+            extensions: new Dictionary<string, object?> { ["rejected"] = rejected });
+}
