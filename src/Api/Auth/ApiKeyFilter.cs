@@ -24,7 +24,7 @@ public sealed class ApiKeyFilter(string scope) : IEndpointFilter
         if (entry is null)
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "API key not accepted",
                 detail: "The key matches no configured key.");
-        if (!entry.Scopes.Contains(scope, StringComparer.OrdinalIgnoreCase))
+        if (!entry.Allows(scope))
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "API key lacks a scope",
                 detail: $"The key '{entry.Name}' does not have the '{scope}' scope.");
         return await next(context);

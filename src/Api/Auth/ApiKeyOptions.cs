@@ -19,5 +19,11 @@ public sealed class ApiKeyEntry
 {
     public string Name { get; set; } = "";
     public string Sha256 { get; set; } = "";
-    public List<string> Scopes { get; set; } = [ApiScopes.Read, ApiScopes.Write];
+    /// <summary>Null when not configured, which means both. Deliberately not initialised to
+    /// [read, write]: the configuration binder appends configured items to an existing list, so such a
+    /// default turned a key configured as read-only into read, write, read.</summary>
+    public List<string>? Scopes { get; set; }
+
+    public bool Allows(string scope) =>
+        Scopes is null or [] ? scope is ApiScopes.Read or ApiScopes.Write : Scopes.Contains(scope, StringComparer.OrdinalIgnoreCase);
 }
