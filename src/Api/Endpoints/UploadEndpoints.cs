@@ -20,7 +20,9 @@ public static class UploadEndpoints
                 "Content-Type or extension. Stored under uploads/{name} in the videos bucket without replacing other videos " +
                 "(a different file with the same name gets clip-2.mp4 ...); processing starts at once. The same bytes under the " +
                 "same name answer with the same id.")
-            .Accepts<Stream>("application/octet-stream", "multipart/form-data")
+            // "*/*" too: routing answers 415 itself for a Content-Type an endpoint does not list, and a
+            // video's declared type (video/mp4, text/plain, anything) must reach the sniffer instead.
+            .Accepts<Stream>("multipart/form-data", "application/octet-stream", "*/*")
             .Produces<VideoUploadAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
