@@ -14,7 +14,17 @@ public sealed class StagingArea(DataDirectory data)
 {
     const int ChunkSize = 1 << 16;
 
-    public string Folder { get; } = System.IO.Path.Combine(data.Root, "uploads-staging");
+    public string Folder { get; } = ClearedFolder(System.IO.Path.Combine(data.Root, "uploads-staging"));
+
+    // Whatever is here when the area is created was cut off by a crash or a kill: no request can be
+    // using it yet (the area is a singleton, created before its first upload), and nothing resumes it.
+    static string ClearedFolder(string folder)
+    {
+        if (Directory.Exists(folder))
+            foreach (var leftover in Directory.EnumerateFiles(folder, "*.partial"))
+                File.Delete(leftover);
+        return folder;
+    }
 
     /// <summary>Writes <paramref name="head"/> and then the rest of <paramref name="body"/> to a new
     /// staged file. Past <paramref name="limit"/> bytes it stops, deletes what it wrote and throws.</summary>
