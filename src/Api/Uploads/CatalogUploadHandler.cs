@@ -92,6 +92,10 @@ public sealed class CatalogUploadHandler(
 
             return await committer.CommitAsync(catalog, manifests[0], parts.Where(p => p.Field != ManifestField).ToList(), cancellationToken);
         }
+        catch (InvalidDataException e)
+        {
+            return UploadProblems.Malformed(e);
+        }
         finally
         {
             foreach (var part in parts)

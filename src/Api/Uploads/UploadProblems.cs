@@ -9,6 +9,10 @@ public static class UploadProblems
     public static IResult BadRequest(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad upload", detail: detail);
 
+    /// <summary>The multipart framing itself is broken (a cut-off body, a missing boundary).</summary>
+    public static IResult Malformed(InvalidDataException e) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed upload", detail: $"the multipart body cannot be read: {e.Message}");
+
     public static IResult TooLarge(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Upload too large", detail: detail);
 
@@ -21,7 +25,10 @@ public static class UploadProblems
     /// <summary>A catalog upload refused as a whole, listing each part that was wrong and why.</summary>
     public static IResult PartsRejected(IReadOnlyList<RejectedPart> rejected) =>
         Results.Problem(
-            statusCode: rejected.Max(r => r.Status),
+            // A part of the wrong type is the headline (415); otherwise the gravest of the rest.
+            statusCode: rejected.Any(r => r.Status == StatusCodes.Status415UnsupportedMediaType)
+                ? StatusCodes.Status415UnsupportedMediaType
+                : rejected.Max(r => r.Status),
             title: "Catalog upload refused",
             detail: "Nothing was stored: " + string.Join("; ", rejected.Select(r => $"{r.Part}: {r.Reason}")),
             extensions: new Dictionary<string, object?> { ["rejected"] = rejected });

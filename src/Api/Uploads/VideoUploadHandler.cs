@@ -28,14 +28,21 @@ public sealed class VideoUploadHandler(IOptions<UploadOptions> options, StagingA
         if (!multipart)
             return await AcceptAsync(context.Request.Body, name, next: null, cancellationToken);
 
-        var reader = new MultipartReader(boundary, context.Request.Body);
-        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        try
         {
-            // Form fields before the file are skipped; the first file part is the video.
-            if (section.GetContentDispositionHeader() is { } disposition && disposition.IsFileDisposition())
-                return await AcceptAsync(section.Body, name ?? FileNameOf(disposition), reader, cancellationToken);
+            var reader = new MultipartReader(boundary, context.Request.Body);
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            {
+                // Form fields before the file are skipped; the first file part is the video.
+                if (section.GetContentDispositionHeader() is { } disposition && disposition.IsFileDisposition())
+                    return await AcceptAsync(section.Body, name ?? FileNameOf(disposition), reader, cancellationToken);
+            }
+            return UploadProblems.Empty("the upload is empty: the form has no file part");
         }
-        return UploadProblems.Empty("the upload is empty: the form has no file part");
+        catch (InvalidDataException e)
+        {
+            return UploadProblems.Malformed(e);
+        }
     }
 
     async Task<IResult> AcceptAsync(Stream body, string? clientName, MultipartReader? next, CancellationToken cancellationToken)
