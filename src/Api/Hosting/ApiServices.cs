@@ -5,6 +5,7 @@ using ShoppableVideo.Api.Health;
 using ShoppableVideo.Api.OpenApi;
 using ShoppableVideo.Api.Reviews;
 using ShoppableVideo.Api.Shop;
+using ShoppableVideo.Api.Uploads;
 
 namespace ShoppableVideo.Api.Hosting;
 
@@ -25,6 +26,7 @@ public static class ApiServices
         services.AddShopConnector(configuration);
         services.AddReviews();
         services.AddCompletionEvents(configuration);
+        services.AddUploads(configuration);
         services.AddHealthChecks()
             .AddCheck<SqliteHealthCheck>("sqlite", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<MediaToolsHealthCheck>("media-tools", tags: [HealthEndpoints.ReadyTag])

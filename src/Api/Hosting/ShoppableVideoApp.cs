@@ -28,6 +28,7 @@ public static class ShoppableVideoApp
         app.MapStatusEndpoints();
         app.MapShoppableEndpoints();
         app.MapProductEndpoints();
+        app.MapUploadEndpoints();
         app.MapPlayerEndpoints();
         app.MapEventEndpoints();
         app.MapWebhookEndpoints();

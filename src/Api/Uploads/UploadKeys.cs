@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace ShoppableVideo.Api.Uploads;
+
+/// <summary>Object keys for uploaded files: the client's file name made safe (see
+/// <see cref="Consumers.Storage.ObjectKey"/>), and the names to try when that key already holds
+/// something else.</summary>
+public static class UploadKeys
+{
+    /// <summary>The folder in the videos bucket that uploaded videos go to.</summary>
+    public const string VideoFolder = "uploads";
+
+    const int MaxNameLength = 120;
+
+    /// <summary>The last segment of a client file name, with anything but letters, digits, '.', '-' and
+    /// '_' replaced; leading dots and '~' go too, because watchers treat such names as temporary files.</summary>
+    public static string SafeFileName(string? clientName, string fallback)
+    {
+        var name = (clientName ?? "").Replace('\\', '/');
+        name = name[(name.LastIndexOf('/') + 1)..];
+        var safe = new StringBuilder(name.Length);
+        foreach (var c in name.Normalize(NormalizationForm.FormKC))
+            safe.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_');
+        var result = safe.ToString().TrimStart('.', '~', '_');
+        while (result.Contains(".."))
+            result = result.Replace("..", ".");
+        if (result.Length > MaxNameLength)
+            result = result[^MaxNameLength..];
+        return result.Trim('.').Length == 0 ? fallback : result;
+    }
+
+    /// <summary>"folder/clip.mp4", then "folder/clip-2.mp4", "folder/clip-3.mp4" ...: the same name
+    /// always tries the same keys in the same order, so identical bytes find the key they took before.</summary>
+    public static IEnumerable<string> Candidates(string folder, string fileName, int count)
+    {
+        var stem = Path.GetFileNameWithoutExtension(fileName);
+        var extension = Path.GetExtension(fileName);
+        yield return $"{folder}/{fileName}";
+        for (var n = 2; n <= count; n++)
+            yield return $"{folder}/{stem}-{n}{extension}";
+    }
+}

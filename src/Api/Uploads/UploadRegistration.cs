@@ -1,0 +1,18 @@
+namespace ShoppableVideo.Api.Uploads;
+
+public static class UploadRegistration
+{
+    /// <summary>The upload endpoints' services and limits (<see cref="UploadOptions.Section"/>).</summary>
+    public static IServiceCollection AddUploads(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<UploadOptions>(configuration.GetSection(UploadOptions.Section));
+        services.AddSingleton<StagingArea>();
+        services.AddSingleton<BucketWriter>();
+        services.AddSingleton<ObjectAnnouncer>();
+        services.AddSingleton<CatalogPartInspector>();
+        services.AddSingleton<CatalogUploadCommitter>();
+        services.AddSingleton<VideoUploadHandler>();
+        services.AddSingleton<CatalogUploadHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using ShoppableVideo.Api.Auth;
+using ShoppableVideo.Api.Hosting;
+using ShoppableVideo.Api.Tests.Support;
+using ShoppableVideo.Api.Uploads;
+
+namespace ShoppableVideo.Api.Tests.Uploads;
+
+/// <summary>Uploads through real Kestrel, whose own request body limit (30 MB by default) the test
+/// server does not have.</summary>
+public class KestrelUploadTests
+{
+    [Fact]
+    public async Task A_video_larger_than_Kestrels_default_body_limit_is_accepted()
+    {
+        var data = EmbeddedHost.NewDataDirectory();
+        var app = ShoppableVideoApp.Build(new EmbeddedSettings { Data = data },
+        [
+            "--Logging:LogLevel:Default=Warning",
+            $"--{ApiKeyOptions.Section}:Keys:0:Sha256={ApiKeyVerifier.Hash(ApiFactory.WriteKey)}",
+        ], urls: "http://127.0.0.1:0");
+        await app.StartAsync();
+        try
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var http = new HttpClient { BaseAddress = new Uri(address) };
+            http.DefaultRequestHeaders.Add(ApiKeyFilter.HeaderName, ApiFactory.WriteKey);
+            // A real MP4 followed by 32 MiB of padding: the sniffer reads the head, Kestrel counts the body.
+            var video = UploadFixtures.SmallMp4();
+            var body = new byte[video.Length + (32 << 20)];
+            video.CopyTo(body, 0);
+
+            var response = await http.PostAsync("/videos?name=long.mp4", new ByteArrayContent(body));
+
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            var accepted = (await response.Content.ReadFromJsonAsync<VideoUploadAccepted>())!;
+            Assert.Equal(body.Length, accepted.Size);
+            Assert.Equal(body.Length, new FileInfo(Path.Combine(data.BucketsRoot, "videos", "uploads", "long.mp4")).Length);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            try { Directory.Delete(data.Root, recursive: true); } catch (IOException) { }
+        }
+    }
+}
