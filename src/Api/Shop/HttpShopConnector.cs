@@ -1,3 +1,4 @@
+using ShoppableVideo.Api.Net;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -53,7 +54,7 @@ public sealed class HttpShopConnector(
         {
             return Fallback(known, "shop timed out", $"no answer from {url} within {options.Timeout}");
         }
-        catch (HttpRequestException e) when (RefusalIn(e) is { } refused)
+        catch (HttpRequestException e) when (PrivateAddressRefusedException.FoundIn(e) is { } refused)
         {
             return Fallback(known, "shop refused", refused.Message);
         }
@@ -90,14 +91,6 @@ public sealed class HttpShopConnector(
 
     static bool IsWebLink(string link) =>
         Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
-
-    static ShopRefusedException? RefusalIn(Exception e)
-    {
-        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
-            if (inner is ShopRefusedException refused)
-                return refused;
-        return null;
-    }
 
     static (string, string) CacheKey(string productId) => (nameof(HttpShopConnector), productId);
 }

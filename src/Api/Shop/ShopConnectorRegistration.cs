@@ -1,3 +1,4 @@
+using ShoppableVideo.Api.Net;
 namespace ShoppableVideo.Api.Shop;
 
 /// <summary>Registers the connector that <see cref="ShopOptions"/> names. Settings that cannot work stop
@@ -26,7 +27,7 @@ public static class ShopConnectorRegistration
                 client.Timeout = options.Timeout;
                 client.MaxResponseContentBufferSize = options.MaxResponseBytes;
             })
-            .ConfigurePrimaryHttpMessageHandler(() => ShopConnectionGuard.CreateHandler(options));
+            .ConfigurePrimaryHttpMessageHandler(() => OutboundHttpHandler.Create(options.AllowPrivateNetworks, options.Timeout));
         services.AddSingleton<IShopConnector, HttpShopConnector>();
         return services;
     }

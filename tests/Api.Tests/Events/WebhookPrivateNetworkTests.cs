@@ -17,7 +17,7 @@ public class WebhookPrivateNetworkTests
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains("loopback or private", problem.GetProperty("detail").GetString());
+        Assert.Contains("not a public address", problem.GetProperty("detail").GetString());
         Assert.Equal(0, receiver.DeliveryRequests);
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace ShoppableVideo.Api.Shop;
+namespace ShoppableVideo.Api.Net;
 
 /// <summary>Which addresses a server-side request may reach. Everything that is not plainly on the
 /// public internet is refused: loopback, private, link-local (cloud metadata at 169.254.169.254),

@@ -1,7 +1,7 @@
 using System.Net;
-using ShoppableVideo.Api.Shop;
+using ShoppableVideo.Api.Net;
 
-namespace ShoppableVideo.Api.Tests.Shop;
+namespace ShoppableVideo.Api.Tests.Net;
 
 public class NetworkAddressesTests
 {
