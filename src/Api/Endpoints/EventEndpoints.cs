@@ -1,4 +1,3 @@
-using ShoppableVideo.Api.Auth;
 using ShoppableVideo.Api.Events;
 
 namespace ShoppableVideo.Api.Endpoints;
@@ -16,7 +15,6 @@ public static class EventEndpoints
                 var resumeFrom = Guid.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), out var header) ? header : lastEventId;
                 return ServerSentEventStream.WriteAsync(http, broadcaster, options, videoId, resumeFrom);
             })
-            .AllowReads()
             .WithSummary("Completion events (video.completed, video.failed, catalog.completed, catalog.failed) as text/event-stream")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         return app;

@@ -1,4 +1,3 @@
-using ShoppableVideo.Api.Auth;
 using ShoppableVideo.Api.Player;
 using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Sagas.Persistence;
@@ -24,19 +23,16 @@ public static class PlayerEndpoints
                 return Results.Stream(await store.OpenReadAsync(video.Bucket, video.Key, ct),
                     VideoContentTypes.For(video.Key), enableRangeProcessing: true);
             })
-            .AllowReads()
             .WithName("GetVideoMedia")
             .WithSummary("The original video file, with HTTP range support for seeking.");
 
         // Always the page, whatever the id: the page itself asks the API and says "not found", not
         // ready or failed, so one URL shape serves every state.
         app.MapGet("/player/{id}", () => Asset(PlayerAssets.PageName))
-            .AllowReads()
             .WithName("GetPlayerPage")
             .WithSummary("The shoppable player page: the video with product hotspots, shot markers and a product tray.");
 
         app.MapGet("/player/assets/{name}", (string name) => Asset(name))
-            .AllowReads()
             .ExcludeFromDescription();
         return app;
     }

@@ -1,4 +1,3 @@
-using ShoppableVideo.Api.Auth;
 using ShoppableVideo.Api.Shop;
 using ShoppableVideo.Consumers.Catalog;
 using ShoppableVideo.Consumers.Storage;
@@ -25,13 +24,11 @@ public static class ProductEndpoints
                     return ApiProblems.BadRequest($"limit must be between 1 and {MaxPageSize}.");
                 return Results.Ok(CatalogProductPage.Of(await catalog.ListAsync(from, size, category, ct), from, size));
             })
-            .AllowReads()
             .WithName("ListCatalogProducts")
             .WithSummary("The indexed products, ordered by id, a page at a time, optionally of one category.");
 
         app.MapGet("/products/{id}", async (string id, IShopConnector shop, CancellationToken ct) =>
                 await shop.FindAsync(id, ct) is { } product ? Results.Ok(product) : ApiProblems.NotFound($"No product '{id}'."))
-            .AllowReads()
             .WithName("GetProduct")
             .WithSummary("Product details: name, price, rating, availability, URL and images.");
 
@@ -50,7 +47,6 @@ public static class ProductEndpoints
                 };
                 return Results.Stream(await store.OpenReadAsync(Buckets.Catalog, key, ct), contentType);
             })
-            .AllowReads()
             .WithName("GetCatalogImage");
         return app;
     }

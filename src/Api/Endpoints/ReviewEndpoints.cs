@@ -39,7 +39,6 @@ public static class ReviewEndpoints
 
         app.MapGet("/videos/{id:guid}/reviews", async (Guid id, IReviewStore reviews, CancellationToken ct) =>
                 await reviews.ListAsync(id, ct))
-            .AllowReads()
             .WithName("ListReviews")
             .WithSummary("Every review of the video, oldest first.");
         return app;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ShoppableVideo.Api.Auth;
 using ShoppableVideo.Api.Reviews;
 using ShoppableVideo.Consumers.Metadata;
 using ShoppableVideo.Consumers.Storage;
@@ -25,7 +24,6 @@ public static class ShoppableEndpoints
                     ? Results.Ok(reviewed)
                     : ApiProblems.NotFound($"Video {id:N} has no shoppable document.");
             })
-            .AllowReads()
             .Produces<ReviewedDocument>()
             .WithName("GetShoppableDocument")
             .WithSummary("The shoppable document: every shot with its products, boxes and scores, reviews applied. " +
@@ -45,7 +43,6 @@ public static class ShoppableEndpoints
                 var shot = document.SegmentAt(seconds);
                 return Results.Ok(new ProductsOnScreen(id, seconds, shot?.Index, shot?.StartSeconds, shot?.EndSeconds, shot?.Products ?? []));
             })
-            .AllowReads()
             .WithName("GetProductsAtTime")
             .WithSummary("The products on screen at moment t (seconds), with their boxes.");
 

@@ -1,3 +1,4 @@
+using ShoppableVideo.Api.Auth;
 using ShoppableVideo.Api.Endpoints;
 
 namespace ShoppableVideo.Api.Hosting;
@@ -25,13 +26,17 @@ public static class ShoppableVideoApp
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapHealthEndpoints();
-        app.MapStatusEndpoints();
-        app.MapShoppableEndpoints();
-        app.MapProductEndpoints();
-        app.MapUploadEndpoints();
-        app.MapPlayerEndpoints();
-        app.MapEventEndpoints();
-        app.MapWebhookEndpoints();
+
+        // The read policy, once for every endpoint below (public unless configuration asks for a read
+        // key); the mutating ones add RequireWriteKey on top.
+        var api = app.MapGroup("").AllowReads();
+        api.MapStatusEndpoints();
+        api.MapShoppableEndpoints();
+        api.MapProductEndpoints();
+        api.MapUploadEndpoints();
+        api.MapPlayerEndpoints();
+        api.MapEventEndpoints();
+        api.MapWebhookEndpoints();
         return app;
     }
 }

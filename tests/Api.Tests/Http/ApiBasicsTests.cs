@@ -68,4 +68,15 @@ public class ApiBasicsTests : IAsyncLifetime
         Assert.Equal(404, problem.GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
     }
+
+    [Fact]
+    public async Task Reads_need_a_key_when_configuration_says_so()
+    {
+        await using var keyed = new ApiFactory(settings: new Dictionary<string, string?> { ["ShoppableVideo:Api:RequireKeyForReads"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await keyed.CreateClient().GetAsync("/videos")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await keyed.CreateClient("wrong").GetAsync("/videos")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await keyed.CreateClient(ApiFactory.ReadKey).GetAsync("/videos")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await keyed.CreateClient().GetAsync("/health")).StatusCode); // probes stay open
+    }
 }
