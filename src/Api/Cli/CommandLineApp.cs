@@ -22,6 +22,7 @@ public sealed class CommandLineApp
             new ProcessCommand(context),
             new StatusCommand(context),
             new WatchCommand(context),
+            new ApiKeyCommand(context),
         };
     }
 
