@@ -21,7 +21,7 @@ public class ReviewTests(ReviewTests.ProcessedLookbook lookbook) : IClassFixture
         var document = await Reader.GetFromJsonAsync<ReviewedDocument>($"/videos/{VideoId:N}/shoppable?original=true");
         Assert.Equal("1.0", document!.SchemaVersion);
         for (var shot = 0; shot < LookbookVideo.Shots.Length; shot++)
-            Assert.Contains(LookbookVideo.Shots[shot].ProductId, document.Segments[shot].Products.Select(p => p.ProductId));
+            Assert.Contains(LookbookVideo.Shots[shot].Id, document.Segments[shot].Products.Select(p => p.ProductId));
     }
 
     [SharedDataFact]
@@ -32,7 +32,7 @@ public class ReviewTests(ReviewTests.ProcessedLookbook lookbook) : IClassFixture
 
         Assert.Equal(0, early.GetProperty("shot").GetInt32());
         Assert.Equal(1, late.GetProperty("shot").GetInt32());
-        Assert.Contains(LookbookVideo.Shots[0].ProductId, ProductIds(early)); // shot 1 is another test's to review
+        Assert.Contains(LookbookVideo.Shots[0].Id, ProductIds(early)); // shot 1 is another test's to review
         var box = early.GetProperty("products")[0].GetProperty("box");
         Assert.InRange(box.GetProperty("width").GetDouble(), 0.01, 1);
         Assert.InRange(box.GetProperty("height").GetDouble(), 0.01, 1);
@@ -52,7 +52,7 @@ public class ReviewTests(ReviewTests.ProcessedLookbook lookbook) : IClassFixture
     [SharedDataFact]
     public async Task A_review_without_a_key_is_401_and_with_a_wrong_or_read_only_key_403()
     {
-        var review = new ReviewRequest(ReviewActions.Approve, LookbookVideo.Shots[0].ProductId);
+        var review = new ReviewRequest(ReviewActions.Approve, LookbookVideo.Shots[0].Id);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Reader.PostAsJsonAsync($"/videos/{VideoId:N}/shots/0/reviews", review)).StatusCode);
         var wrong = lookbook.Factory.CreateClient("not-a-key");
         Assert.Equal(HttpStatusCode.Forbidden, (await wrong.PostAsJsonAsync($"/videos/{VideoId:N}/shots/0/reviews", review)).StatusCode);
@@ -64,8 +64,8 @@ public class ReviewTests(ReviewTests.ProcessedLookbook lookbook) : IClassFixture
     public async Task Reviews_change_the_served_document_and_the_original_and_history_stay()
     {
         // Shot 1 is this test's alone: the other tests read shot 0 or the machine's document.
-        var machine = LookbookVideo.Shots[1].ProductId;
-        var replacement = LookbookVideo.Catalog.Select(r => r.Split(',')[0]).First(id => LookbookVideo.Shots.All(s => s.ProductId != id));
+        var machine = LookbookVideo.Shots[1].Id;
+        var replacement = LookbookVideo.Unshown.Id;
 
         var approved = await Writer.PostAsJsonAsync($"/videos/{VideoId:N}/shots/1/reviews", new ReviewRequest(ReviewActions.Approve, machine, Note: "looks right"));
         Assert.Equal(HttpStatusCode.Created, approved.StatusCode);

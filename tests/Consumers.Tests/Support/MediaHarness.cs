@@ -33,9 +33,18 @@ public sealed class MediaHarness : IAsyncDisposable
 
     public async Task<T> PublishedAsync<T>(Guid videoId, Func<T, Guid> idOf) where T : class
     {
-        await foreach (var message in Harness.Published.SelectAsync<T>(m => idOf(m.Context.Message) == videoId))
-            return message.Context.Message;
-        throw new TimeoutException($"No {typeof(T).Name} was published for {videoId}.");
+        // A token of our own: without one the wait ends when the bus has been idle about a second, and
+        // a step runs ffmpeg for seconds with no bus traffic, so a loaded machine gave up too early.
+        using var timeout = new CancellationTokenSource(Harness.TestTimeout);
+        try
+        {
+            await foreach (var message in Harness.Published.SelectAsync<T>(m => idOf(m.Context.Message) == videoId, timeout.Token))
+                return message.Context.Message;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+        }
+        throw new TimeoutException($"No {typeof(T).Name} was published for {videoId} within {Harness.TestTimeout}.");
     }
 
     public async ValueTask DisposeAsync()
