@@ -1,6 +1,4 @@
-using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace ShoppableVideo.Sagas.Persistence;
 
@@ -19,21 +17,8 @@ public sealed class SqliteSagaRepositoryOptions<TSaga>
     /// </summary>
     public Func<TSaga, string?> StateOf { get; set; } = StatePropertyReader("CurrentState");
 
-    public JsonSerializerOptions JsonOptions { get; set; } = DefaultJsonOptions();
+    public JsonSerializerOptions JsonOptions { get; set; } = SagaDocuments.DefaultJsonOptions();
 
-    public static Func<TSaga, string?> StatePropertyReader(string propertyName)
-    {
-        var property = typeof(TSaga).GetProperty(propertyName, BindingFlags.Public | BindingFlags.Instance);
-        if (property is null || property.PropertyType != typeof(string) || property.GetMethod is null)
-            return static _ => null;
-
-        var getter = property.GetMethod.CreateDelegate<Func<TSaga, string?>>();
-        return getter;
-    }
-
-    static JsonSerializerOptions DefaultJsonOptions() => new(JsonSerializerDefaults.General)
-    {
-        // Enum names survive reordering of enum members between releases; ordinals do not.
-        Converters = { new JsonStringEnumConverter() },
-    };
+    public static Func<TSaga, string?> StatePropertyReader(string propertyName) =>
+        SagaDocuments.StatePropertyReader<TSaga>(propertyName);
 }

@@ -1,0 +1,33 @@
+namespace ShoppableVideo.Sagas.Persistence;
+
+/// <summary>
+/// Where the aws profile keeps saga state and the artifact index. On AWS the CDK stack creates the tables
+/// and the SDK finds credentials itself; against a local server (dynalite) set <see cref="ServiceUrl"/>,
+/// static keys and <see cref="CreateTablesIfMissing"/>.
+/// </summary>
+public sealed record DynamoDbSettings
+{
+    public const string DefaultSagaTable = "shoppable-video-sagas";
+    public const string DefaultArtifactTable = "shoppable-video-artifacts";
+
+    /// <summary>A local DynamoDB endpoint such as http://127.0.0.1:4567; null means the region's endpoint.</summary>
+    public string? ServiceUrl { get; init; }
+
+    public string Region { get; init; } = "us-east-1";
+
+    /// <summary>Static keys for local servers, which accept any; null uses the SDK's credential chain.</summary>
+    public string? AccessKeyId { get; init; }
+
+    public string? SecretAccessKey { get; init; }
+
+    /// <summary>One table for every saga type: each item's sort key is its saga type.</summary>
+    public string SagaTable { get; init; } = DefaultSagaTable;
+
+    public string ArtifactTable { get; init; } = DefaultArtifactTable;
+
+    /// <summary>Default retention of finished sagas for every saga repository; null keeps them.</summary>
+    public TimeSpan? FinishedSagaTimeToLive { get; init; }
+
+    /// <summary>Creates the tables at start-up when absent: for local servers and first runs.</summary>
+    public bool CreateTablesIfMissing { get; init; }
+}
