@@ -95,6 +95,8 @@ public sealed class SqliteSagaRepositoryMassTransitTests : IAsyncLifetime
         var unmarked = Guid.NewGuid();
         await harness.Bus.Publish(new StartCounter(marked));
         await harness.Bus.Publish(new StartCounter(unmarked));
+        // Both saved before they are bumped: a bump that overtook its start would find no saga.
+        await Eventually.Get(() => reader.ListAsync(), all => all.Count == 2);
         await harness.Bus.Publish(new BumpCounter(marked, "red"));
         await harness.Bus.Publish(new BumpCounter(unmarked, "blue"));
         await Eventually.Get(() => reader.ListAsync(), all => all.Count == 2 && all.All(s => s.Count == 1));
