@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
 using ShoppableVideo.Consumers.Tests.Support;
 using ShoppableVideo.Consumers.Frames;
 using ShoppableVideo.Consumers.Media;
@@ -32,6 +34,46 @@ public class S3MediaLocationTests(FauxqsS3 s3) : IClassFixture<FauxqsS3>
         {
             Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Ffprobe_seeks_with_range_requests_rather_than_reading_the_whole_video()
+    {
+        var (store, _) = await s3.NewStoreAsync();
+        var file = Path.Combine(Directory.CreateTempSubdirectory("sv-s3-media-").FullName, "noisy.mp4");
+        try
+        {
+            // Lossless noise makes a few MiB, far more than ffmpeg's read buffer, with the index at the end.
+            Ffmpeg.Generate(file, "-f", "lavfi", "-i", "testsrc=duration=2:size=320x240:rate=25,noise=alls=100:allf=t",
+                "-pix_fmt", "yuv420p", "-c:v", "libx264", "-qp", "0");
+            await using (var content = File.OpenRead(file))
+                await store.WriteAsync(Buckets.Videos, "noisy.mp4", content);
+
+            // At debug level ffmpeg's http protocol logs each request it sends, headers included.
+            var log = await FfprobeDebugLogAsync(store.GetMediaLocation(Buckets.Videos, "noisy.mp4"));
+
+            var rangeStarts = Regex.Matches(log, @"Range: bytes=(\d+)-").Select(m => long.Parse(m.Groups[1].Value)).ToList();
+            Assert.Contains(rangeStarts, start => start > new FileInfo(file).Length / 2);
+            Assert.Matches(@"Duration: 00:00:02\.0", log);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+        }
+    }
+
+    static async Task<string> FfprobeDebugLogAsync(string url)
+    {
+        var start = new ProcessStartInfo("ffprobe") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "-v", "debug", url })
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var log = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        await output;
+        Assert.True(process.ExitCode == 0, log);
+        return log;
     }
 
     [Fact]
