@@ -34,7 +34,8 @@ public sealed class FauxqsS3 : IAsyncLifetime
         ListPageSize = listPageSize,
     };
 
-    /// <summary>Creates the three buckets and a store over them.</summary>
+    /// <summary>Creates the three buckets and a store over them. The part size stays at S3's 5 MiB minimum:
+    /// fauxqs 2.4.1 refuses request bodies over 11 MiB, so the 16 MiB default cannot go up to it.</summary>
     public async Task<(S3ObjectStore Store, S3StorageOptions Options)> NewStoreAsync(
         int partSize = S3StorageOptions.MinimumPartSize, int listPageSize = 1000)
     {
