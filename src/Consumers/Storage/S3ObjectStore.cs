@@ -1,0 +1,125 @@
+using System.Buffers;
+using System.Net;
+using System.Runtime.CompilerServices;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace ShoppableVideo.Consumers.Storage;
+
+/// <summary>Buckets as S3 buckets (the aws profile). Reads stream the response body; writes hold at most
+/// one part in memory (<see cref="S3StorageOptions.PartSize"/>) and go up as one PutObject or as a
+/// multipart upload, so readers see a whole object or none. ffmpeg reads through a presigned URL.</summary>
+public sealed class S3ObjectStore(IAmazonS3 client, S3StorageOptions options) : IObjectStore
+{
+    readonly S3StorageOptions options = options.Validated();
+
+    public string GetMediaLocation(string bucket, string key)
+    {
+        var bucketName = BucketFor(bucket, key);
+        return client.GetPreSignedURL(new GetPreSignedUrlRequest
+        {
+            BucketName = bucketName,
+            Key = key,
+            Verb = HttpVerb.GET,
+            Expires = DateTime.UtcNow + options.MediaUrlLifetime,
+            // A local server speaks plain http; a presigned https URL to it would not connect.
+            Protocol = options.ServiceUrl?.Scheme == Uri.UriSchemeHttp ? Protocol.HTTP : Protocol.HTTPS,
+        });
+    }
+
+    public async Task<Stream> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    {
+        var bucketName = BucketFor(bucket, key);
+        try
+        {
+            var response = await client.GetObjectAsync(new GetObjectRequest { BucketName = bucketName, Key = key }, cancellationToken);
+            return new S3ObjectReadStream(response);
+        }
+        catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchKey")
+        {
+            // What FolderObjectStore throws for a missing file, and what callers treat as "gone for good".
+            // A missing bucket stays an S3 error: that is a configuration fault, worth retrying once fixed.
+            throw new FileNotFoundException("the object does not exist", key, e);
+        }
+    }
+
+    public async Task<bool> ExistsAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    {
+        var bucketName = BucketFor(bucket, key);
+        try
+        {
+            await client.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = bucketName, Key = key }, cancellationToken);
+            return true;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    public async Task WriteAsync(string bucket, string key, Stream content, CancellationToken cancellationToken = default)
+    {
+        var bucketName = BucketFor(bucket, key);
+        var buffer = ArrayPool<byte>.Shared.Rent(options.PartSize);
+        try
+        {
+            var length = await FillAsync(content, buffer, options.PartSize, cancellationToken);
+            if (length < options.PartSize)
+            {
+                // All of it fits one part: one request, with a known length, which S3 stores whole or not at all.
+                using var whole = new MemoryStream(buffer, 0, length, writable: false);
+                await client.PutObjectAsync(new PutObjectRequest { BucketName = bucketName, Key = key, InputStream = whole }, cancellationToken);
+                return;
+            }
+            await new S3MultipartUpload(client, bucketName, key).RunAsync(buffer, length, content, options.PartSize, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public async Task DeleteAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    {
+        var bucketName = BucketFor(bucket, key);
+        // S3 answers a delete of a missing key with success, as File.Delete does.
+        await client.DeleteObjectAsync(new DeleteObjectRequest { BucketName = bucketName, Key = key }, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<string> ListAsync(string bucket, string prefix,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (prefix.Contains("..") || prefix.StartsWith('/') || prefix.Contains('\\'))
+            throw new InvalidObjectKeyException(prefix, "the prefix could point outside its bucket");
+        var request = new ListObjectsV2Request
+        {
+            BucketName = options.PhysicalBucket(bucket),
+            Prefix = prefix,
+            MaxKeys = options.ListPageSize,
+        };
+        // S3 lists in UTF-8 byte order, which is ordinal order for every key without characters beyond
+        // the Basic Multilingual Plane; sorting here instead would hold a whole listing in memory.
+        while (true)
+        {
+            var page = await client.ListObjectsV2Async(request, cancellationToken);
+            // SDK v4 leaves an empty collection null.
+            foreach (var item in page.S3Objects ?? [])
+                yield return item.Key;
+            if (page.IsTruncated != true || string.IsNullOrEmpty(page.NextContinuationToken))
+                yield break;
+            request.ContinuationToken = page.NextContinuationToken;
+        }
+    }
+
+    /// <summary>Reads until <paramref name="count"/> bytes are in the buffer or the content ends: a
+    /// network stream hands out less than asked, and a part must be full before the next one starts.</summary>
+    internal static async Task<int> FillAsync(Stream content, byte[] buffer, int count, CancellationToken cancellationToken) =>
+        await content.ReadAtLeastAsync(buffer.AsMemory(0, count), count, throwOnEndOfStream: false, cancellationToken);
+
+    string BucketFor(string bucket, string key)
+    {
+        ObjectKey.EnsureValid(key);
+        return options.PhysicalBucket(bucket);
+    }
+}
