@@ -106,9 +106,9 @@ public static class MediaConvertJobSettings
     };
 
     // The first capture is the first frame, then one per period: duration * rate + 1, plus one for rounding.
-    // MediaConvert caps MaxCaptures at 10,000,000.
+    // MediaConvert caps MaxCaptures at 1,000,000 (its schema: __integerMin1Max1000000).
     static int MaxCaptures(VideoProbe probe, FrameCaptureRate rate) =>
-        (int)Math.Clamp(Math.Ceiling(probe.DurationSeconds * rate.CapturesPerSecond) + 2, 1, 10_000_000);
+        (int)Math.Clamp(Math.Ceiling(probe.DurationSeconds * rate.CapturesPerSecond) + 2, 1, 1_000_000);
 
     // The analysis size the ffmpeg extractor scales candidates to, after rotation; MediaConvert wants even sizes.
     static (int Width, int Height) OutputSize(VideoProbe probe, int analysisMaxSide)
