@@ -134,15 +134,9 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
             return found;
         }, cancellationToken);
 
-        return candidates
-            .Select(c => new ProductHit(c.ProductId, DescriptorSimilarity.Combined(
-                DescriptorSimilarity.FromCosineDistance(c.Distance),
-                DescriptorSimilarity.Colour(query.Colour, c.Colour),
-                options.AppearanceWeight)))
-            .OrderByDescending(h => h.Score)
-            .ThenBy(h => h.ProductId, StringComparer.Ordinal)
-            .Take(k)
-            .ToList();
+        return ProductReranker.Rank(
+            candidates.Select(c => new ProductCandidate(c.ProductId, DescriptorSimilarity.FromCosineDistance(c.Distance), c.Colour)),
+            query.Colour, options.AppearanceWeight, k);
     }
 
     static async Task DeleteVectorAsync(SqliteConnection connection, SqliteTransaction transaction, string productId,

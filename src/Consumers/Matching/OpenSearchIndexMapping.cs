@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+
+namespace ShoppableVideo.Consumers.Matching;
+
+/// <summary>
+/// The index body (OpenSearch docs, "k-NN vector" field type and "Methods and engines"): index.knn on, the
+/// appearance embedding a knn_vector searched with HNSW in cosine space (the sqlite-vec table's
+/// distance_metric=cosine), the colour histogram kept in _source only (it is read back for the rerank,
+/// never searched), and the bookkeeping fields as keywords for term queries. Dynamic mapping is strict, so
+/// a misspelt field fails the write instead of quietly adding a field no query reads.
+/// </summary>
+public static class OpenSearchIndexMapping
+{
+    public static JsonObject Body(OpenSearchIndexOptions options, int appearanceDimensions) => new()
+    {
+        ["settings"] = new JsonObject { ["index.knn"] = true },
+        ["mappings"] = new JsonObject
+        {
+            ["dynamic"] = "strict",
+            ["properties"] = new JsonObject
+            {
+                ["productId"] = Keyword(),
+                ["source"] = Keyword(),
+                ["imageContentHash"] = Keyword(),
+                ["kind"] = Keyword(),
+                ["appearance"] = new JsonObject
+                {
+                    ["type"] = "knn_vector",
+                    ["dimension"] = appearanceDimensions,
+                    ["method"] = new JsonObject
+                    {
+                        ["name"] = "hnsw",
+                        ["space_type"] = "cosinesimil",
+                        ["engine"] = options.Engine,
+                        ["parameters"] = new JsonObject { ["m"] = options.M, ["ef_construction"] = options.EfConstruction },
+                    },
+                },
+                ["colour"] = new JsonObject { ["type"] = "float", ["index"] = false, ["doc_values"] = false },
+            },
+        },
+    };
+
+    static JsonObject Keyword() => new() { ["type"] = "keyword" };
+}

@@ -1,0 +1,248 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ShoppableVideo.Consumers.Aws;
+using ShoppableVideo.Consumers.Matching;
+
+namespace ShoppableVideo.Aws.Tests.Replay.OpenSearch;
+
+public class OpenSearchProductIndexTests
+{
+    static readonly AwsService Service = new("es", "eu-west-1", new Uri("https://search-shop-abc123.eu-west-1.es.amazonaws.com/"));
+
+    readonly ReplayHandler _handler = new();
+
+    OpenSearchProductIndex Index(int pageSize = 1000) =>
+        new(new ReplayAwsHttpClient(_handler), Service, new OpenSearchIndexOptions { PageSize = pageSize }, new MatchingOptions());
+
+    static float[] Basis(int dimensions, int axis, double weight = 1, int otherAxis = -1, double otherWeight = 0)
+    {
+        var vector = new float[dimensions];
+        vector[axis] = (float)weight;
+        if (otherAxis >= 0)
+            vector[otherAxis] = (float)otherWeight;
+        return vector;
+    }
+
+    // cos theta on axis 0, the rest on axis 1: the cosine with Basis(.., 0) is exactly cosine.
+    static float[] AppearanceAt(double cosine) => Basis(256, 0, cosine, 1, Math.Sqrt(1 - cosine * cosine));
+
+    static readonly IndexedProductImage Jacket = new("p1", "catalog/manifest.csv", "sha256-abc", ItemKind.Upper,
+        new ItemDescriptor(AppearanceAt(1), Basis(76, 3)));
+
+    [Fact]
+    public async Task The_first_upsert_creates_the_index_with_its_knn_mapping_then_bulk_indexes_the_document()
+    {
+        _handler.Answer(OpenSearchAnswers.IndexCreated).Answer(OpenSearchAnswers.BulkCreated("p1")).Answer(OpenSearchAnswers.BulkCreated("p1"));
+        var index = Index();
+
+        await index.UpsertAsync(Jacket, default);
+        await index.UpsertAsync(Jacket, default);
+
+        var create = _handler.Requests[0];
+        Assert.Equal(("PUT", "/products"), (create.Method, create.Path));
+        JsonAssert.Equal("""
+            {
+              "settings": { "index.knn": true },
+              "mappings": {
+                "dynamic": "strict",
+                "properties": {
+                  "productId": { "type": "keyword" },
+                  "source": { "type": "keyword" },
+                  "imageContentHash": { "type": "keyword" },
+                  "kind": { "type": "keyword" },
+                  "appearance": {
+                    "type": "knn_vector",
+                    "dimension": 256,
+                    "method": { "name": "hnsw", "space_type": "cosinesimil", "engine": "lucene",
+                                "parameters": { "m": 16, "ef_construction": 128 } }
+                  },
+                  "colour": { "type": "float", "index": false, "doc_values": false }
+                }
+              }
+            }
+            """, create.Body);
+
+        // Only one PUT: the index is created once per process.
+        Assert.Equal(["PUT", "POST", "POST"], _handler.Requests.Select(r => r.Method));
+        var bulk = _handler.Requests[1];
+        Assert.Equal(("/_bulk", "?refresh=wait_for", "application/x-ndjson"), (bulk.Path, bulk.Query, bulk.Header("Content-Type")?.Split(';')[0]));
+        var lines = bulk.Body!.Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("", lines[2]);
+        JsonAssert.Equal("""{ "index": { "_index": "products", "_id": "p1" } }""", lines[0]);
+        JsonAssert.Equal(new JsonObject
+        {
+            ["productId"] = "p1",
+            ["source"] = "catalog/manifest.csv",
+            ["imageContentHash"] = "sha256-abc",
+            ["kind"] = "upper",
+            ["appearance"] = Floats(Jacket.Descriptor.Appearance),
+            ["colour"] = Floats(Jacket.Descriptor.Colour),
+        }, lines[1]);
+    }
+
+    [Fact]
+    public async Task An_index_another_process_created_first_is_used_as_it_is()
+    {
+        _handler.Answer(HttpStatusCode.BadRequest, OpenSearchAnswers.IndexAlreadyExists).Answer(OpenSearchAnswers.BulkCreated("p1"));
+
+        await Index().UpsertAsync(Jacket, default);
+
+        Assert.Equal(["PUT /products", "POST /_bulk"], _handler.Requests.Select(r => $"{r.Method} {r.Path}"));
+    }
+
+    [Fact]
+    public async Task A_rejected_bulk_item_surfaces_as_throttling_although_the_bulk_answer_is_200()
+    {
+        _handler.Answer(OpenSearchAnswers.IndexCreated).Answer(OpenSearchAnswers.BulkItemRejected);
+
+        var error = await Assert.ThrowsAsync<AwsThrottlingException>(() => Index().UpsertAsync(Jacket, default));
+
+        Assert.Equal("es_rejected_execution_exception", error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Search_is_a_kind_filtered_knn_query_reranked_exactly_as_the_sqlite_index_reranks()
+    {
+        var query = new ItemDescriptor(Basis(256, 0), Basis(76, 0));
+        var mixed = (float)Math.Sqrt(0.5);
+        // Appearance alone ranks A > B > C > D; colour moves B and C above A.
+        var stored = new (string Id, double Cosine, float[] Colour)[]
+        {
+            ("pA", 0.95, Basis(76, 1)), ("pB", 0.90, Basis(76, 0)), ("pC", 0.80, Basis(76, 0)), ("pD", 0.60, Basis(76, 0, mixed, 1, mixed)),
+        };
+        // The k-NN answer: hits best first, _score = (2 - d) / 2 for cosinesimil (OpenSearch docs, "Spaces").
+        var hits = string.Join(",", stored.Select(s =>
+            new JsonObject
+            {
+                ["_index"] = "products", ["_id"] = s.Id, ["_score"] = (float)((2 - (1 - Cosine(query.Appearance, AppearanceAt(s.Cosine)))) / 2),
+                ["_source"] = new JsonObject { ["colour"] = Floats(s.Colour) },
+            }.ToJsonString()));
+        _handler.Answer(OpenSearchAnswers.Hits(hits));
+
+        var found = await Index().SearchAsync(ItemKind.Upper, query, 3, default);
+
+        var expected = ProductReranker.Rank(
+            stored.Select(s => new ProductCandidate(s.Id,
+                DescriptorSimilarity.FromCosineDistance(1 - Cosine(query.Appearance, AppearanceAt(s.Cosine))), s.Colour)),
+            query.Colour, new MatchingOptions().AppearanceWeight, 3);
+        Assert.Equal(["pB", "pC", "pA"], expected.Select(h => h.ProductId));
+        Assert.Equal(expected.Select(h => h.ProductId), found.Select(h => h.ProductId));
+        Assert.All(found.Zip(expected), pair => Assert.Equal(pair.Second.Score, pair.First.Score, 6));
+
+        var search = Assert.Single(_handler.Requests);
+        Assert.Equal(("POST", "/products/_search"), (search.Method, search.Path));
+        // k widened to MatchingOptions.CandidatesFor(3) = 32, as the SQLite index widens it.
+        JsonAssert.Equal(new JsonObject
+        {
+            ["size"] = 32,
+            ["_source"] = new JsonArray("colour"),
+            ["query"] = new JsonObject
+            {
+                ["knn"] = new JsonObject
+                {
+                    ["appearance"] = new JsonObject
+                    {
+                        ["vector"] = Floats(query.Appearance),
+                        ["k"] = 32,
+                        ["filter"] = new JsonObject { ["term"] = new JsonObject { ["kind"] = "upper" } },
+                    },
+                },
+            },
+        }, search.Body);
+    }
+
+    [Fact]
+    public async Task Searching_before_the_index_exists_creates_it_and_finds_nothing()
+    {
+        _handler.Answer(HttpStatusCode.NotFound, OpenSearchAnswers.IndexNotFound).Answer(OpenSearchAnswers.IndexCreated);
+
+        var found = await Index().SearchAsync(ItemKind.Lower, new ItemDescriptor(Basis(256, 0), Basis(76, 0)), 5, default);
+
+        Assert.Empty(found);
+        Assert.Equal(["POST /products/_search", "PUT /products"], _handler.Requests.Select(r => $"{r.Method} {r.Path}"));
+    }
+
+    [Fact]
+    public async Task Search_throttling_that_outlasts_the_clients_retries_surfaces_as_throttling()
+    {
+        for (var i = 0; i < 3; i++)
+            _handler.Answer(HttpStatusCode.TooManyRequests, OpenSearchAnswers.Rejected);
+
+        var error = await Assert.ThrowsAsync<AwsThrottlingException>(() =>
+            Index().SearchAsync(ItemKind.Upper, new ItemDescriptor(Basis(256, 0), Basis(76, 0)), 5, default));
+
+        Assert.Equal("es_rejected_execution_exception", error.ErrorCode);
+        Assert.Equal(3, _handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Claim_updates_only_the_source_and_says_false_for_a_product_not_indexed()
+    {
+        _handler.Answer(OpenSearchAnswers.Updated).Answer(HttpStatusCode.NotFound, OpenSearchAnswers.DocumentMissing);
+        var index = Index();
+
+        Assert.True(await index.ClaimAsync("p1", "catalog/manifest-v2.csv", default));
+        Assert.False(await index.ClaimAsync("p9", "catalog/manifest-v2.csv", default));
+
+        Assert.Equal(["/products/_update/p1", "/products/_update/p9"], _handler.Requests.Select(r => r.Path));
+        Assert.All(_handler.Requests, r => Assert.Equal("?refresh=wait_for", r.Query));
+        JsonAssert.Equal("""{ "doc": { "source": "catalog/manifest-v2.csv" } }""", _handler.Requests[0].Body);
+    }
+
+    [Fact]
+    public async Task Delete_removes_the_document_and_a_missing_one_is_already_deleted()
+    {
+        _handler.Answer(OpenSearchAnswers.Deleted).Answer(HttpStatusCode.NotFound, OpenSearchAnswers.DeleteNotFound);
+        var index = Index();
+
+        await index.DeleteAsync("p1", default);
+        await index.DeleteAsync("p9", default);
+
+        Assert.Equal(["DELETE /products/_doc/p1?refresh=wait_for", "DELETE /products/_doc/p9?refresh=wait_for"],
+            _handler.Requests.Select(r => $"{r.Method} {r.Path}{r.Query}"));
+    }
+
+    [Fact]
+    public async Task Listing_a_manifests_products_pages_with_search_after()
+    {
+        _handler.Answer(OpenSearchAnswers.Hits("""{"_index":"products","_id":"p1","_score":null,"sort":["p1"]},{"_index":"products","_id":"p2","_score":null,"sort":["p2"]}"""))
+            .Answer(OpenSearchAnswers.Hits("""{"_index":"products","_id":"p3","_score":null,"sort":["p3"]}"""));
+
+        var ids = await Index(pageSize: 2).ListFromSourceAsync("catalog/manifest.csv", default);
+
+        Assert.Equal(["p1", "p2", "p3"], ids);
+        const string page = """
+            "size": 2, "_source": false, "query": { "term": { "source": "catalog/manifest.csv" } }, "sort": [{ "productId": "asc" }]
+            """;
+        JsonAssert.Equal("{" + page + "}", _handler.Requests[0].Body);
+        JsonAssert.Equal("{" + page + """, "search_after": ["p2"] }""", _handler.Requests[1].Body);
+    }
+
+    [Fact]
+    public async Task The_content_hash_is_found_by_a_term_query_and_is_null_when_nothing_is_indexed()
+    {
+        _handler.Answer(OpenSearchAnswers.Hits("""{"_index":"products","_id":"p1","_score":0.2876821,"_source":{"imageContentHash":"sha256-abc"}}"""))
+            .Answer(HttpStatusCode.NotFound, OpenSearchAnswers.IndexNotFound).Answer(OpenSearchAnswers.IndexCreated);
+        var index = Index();
+
+        Assert.Equal("sha256-abc", await index.FindContentHashAsync("p1", default));
+        Assert.Null(await index.FindContentHashAsync("p1", default));
+
+        JsonAssert.Equal("""{ "size": 1, "_source": ["imageContentHash"], "query": { "term": { "productId": "p1" } } }""", _handler.Requests[0].Body);
+    }
+
+    static double Cosine(float[] a, float[] b)
+    {
+        double dot = 0, na = 0, nb = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            dot += a[i] * (double)b[i];
+            na += a[i] * (double)a[i];
+            nb += b[i] * (double)b[i];
+        }
+        return dot / Math.Sqrt(na * nb);
+    }
+
+    static JsonArray Floats(float[] values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
+}
