@@ -1,0 +1,183 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Amazon.Runtime;
+using Microsoft.Extensions.Logging.Abstractions;
+using ShoppableVideo.Consumers.Aws;
+
+namespace ShoppableVideo.Aws.Tests.Client;
+
+/// <summary>Retries and error mapping, against error answers as the services document them.</summary>
+public class SignedAwsHttpClientRetryTests
+{
+    static readonly AwsService Sqs = new("sqs", "us-east-1", new Uri("https://sqs.us-east-1.amazonaws.com/"));
+    static readonly AwsService Sns = new("sns", "us-east-1", new Uri("https://sns.us-east-1.amazonaws.com/"));
+    static readonly AwsService MediaConvert = new("mediaconvert", "us-east-1", new Uri("https://mediaconvert.us-east-1.amazonaws.com/"));
+
+    const string ThrottlingJson = """{"__type":"com.amazonaws.sqs#ThrottlingException","message":"Rate exceeded"}""";
+    const string NonExistentQueueXml = """
+        <?xml version="1.0"?>
+        <ErrorResponse xmlns="http://queue.amazonaws.com/doc/2012-11-05/">
+          <Error><Type>Sender</Type><Code>AWS.SimpleQueueService.NonExistentQueue</Code>
+            <Message>The specified queue does not exist for this wsdl version.</Message><Detail/></Error>
+          <RequestId>42d59b56-7407-4c4a-be0f-4c88daeea257</RequestId>
+        </ErrorResponse>
+        """;
+    const string ThrottlingXml = """
+        <ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">
+          <Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error>
+          <RequestId>1</RequestId>
+        </ErrorResponse>
+        """;
+
+    static (HttpStatusCode, string, string?, (string, string)[]) Answer(HttpStatusCode status, string body = "", string? contentType = null,
+        params (string, string)[] headers) => (status, body, contentType, headers);
+
+    static SignedAwsHttpClient Client(ReplayingHandler handler, int maxAttempts = 4) => new(new HttpClient(handler),
+        new AwsClientOptions
+        {
+            Credentials = new BasicAWSCredentials("AKIDEXAMPLE", "secret"),
+            MaxAttempts = maxAttempts,
+            BackoffBase = TimeSpan.FromMilliseconds(1),
+            BackoffCap = TimeSpan.FromMilliseconds(5),
+        },
+        NullLogger<SignedAwsHttpClient>.Instance);
+
+    [Fact]
+    public async Task A_throttled_json_request_is_retried_and_its_next_success_returned_with_the_same_body_re_signed()
+    {
+        var handler = new ReplayingHandler(
+            Answer(HttpStatusCode.BadRequest, ThrottlingJson, "application/x-amz-json-1.0"),
+            Answer(HttpStatusCode.BadRequest, ThrottlingJson, "application/x-amz-json-1.0"),
+            Answer(HttpStatusCode.OK, """{"QueueUrl":"https://sqs/q"}""", "application/x-amz-json-1.0"));
+
+        var answer = await Client(handler).SendJsonAsync(Sqs, "AmazonSQS.GetQueueUrl", new JsonObject { ["QueueName"] = "q" }, "1.0", default);
+
+        Assert.Equal("https://sqs/q", (string?)answer["QueueUrl"]);
+        Assert.Equal(3, handler.Sent.Count);
+        Assert.All(handler.Sent, s => Assert.Equal("""{"QueueName":"q"}""", s.Body));
+        Assert.All(handler.Sent, s => Assert.Equal("AmazonSQS.GetQueueUrl", s.Request.Headers.GetValues("X-Amz-Target").Single()));
+        Assert.All(handler.Sent, s => Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/", s.Request.Headers.GetValues("Authorization").Single()));
+        Assert.Equal("application/x-amz-json-1.0", handler.Sent[0].Request.Content!.Headers.ContentType!.ToString());
+    }
+
+    [Fact]
+    public async Task Throttling_that_outlasts_the_attempts_ends_in_a_throttling_exception_after_exactly_max_attempts()
+    {
+        var handler = new ReplayingHandler(Answer(HttpStatusCode.BadRequest, ThrottlingJson, "application/x-amz-json-1.0"));
+
+        var error = await Assert.ThrowsAsync<AwsThrottlingException>(() =>
+            Client(handler, maxAttempts: 3).SendJsonAsync(Sqs, "AmazonSQS.SendMessage", [], "1.0", default));
+
+        Assert.Equal(3, handler.Sent.Count);
+        Assert.Equal("ThrottlingException", error.ErrorCode);
+        Assert.Equal("Rate exceeded", error.Message.Split(": ").Last());
+    }
+
+    [Fact]
+    public async Task A_query_style_xml_error_for_a_missing_queue_is_not_retried_and_maps_to_resource_not_found()
+    {
+        var handler = new ReplayingHandler(Answer(HttpStatusCode.BadRequest, NonExistentQueueXml, "text/xml"));
+
+        var error = await Assert.ThrowsAsync<AwsResourceNotFoundException>(() =>
+            Client(handler).SendQueryAsync(Sqs, "GetQueueUrl", "2012-11-05", [new("QueueName", "missing")], default));
+
+        Assert.Single(handler.Sent);
+        Assert.Equal("AWS.SimpleQueueService.NonExistentQueue", error.ErrorCode);
+        Assert.Equal("42d59b56-7407-4c4a-be0f-4c88daeea257", error.RequestId);
+        Assert.Equal("Action=GetQueueUrl&Version=2012-11-05&QueueName=missing", handler.Sent[0].Body);
+    }
+
+    [Fact]
+    public async Task A_json_error_whose_code_sits_in_the_query_error_header_keeps_the_documented_sqs_code()
+    {
+        var handler = new ReplayingHandler(Answer(HttpStatusCode.BadRequest,
+            """{"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":"The specified queue does not exist."}""",
+            "application/x-amz-json-1.0", ("x-amzn-query-error", "AWS.SimpleQueueService.NonExistentQueue;Sender")));
+
+        var error = await Assert.ThrowsAsync<AwsResourceNotFoundException>(() =>
+            Client(handler).SendJsonAsync(Sqs, "AmazonSQS.GetQueueUrl", [], "1.0", default));
+
+        Assert.Equal("AWS.SimpleQueueService.NonExistentQueue", error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task A_throttled_query_request_is_retried_like_a_json_one()
+    {
+        var handler = new ReplayingHandler(
+            Answer(HttpStatusCode.BadRequest, ThrottlingXml, "text/xml"),
+            Answer(HttpStatusCode.OK, "<PublishResponse><PublishResult><MessageId>m1</MessageId></PublishResult></PublishResponse>", "text/xml"));
+
+        var answer = await Client(handler).SendQueryAsync(Sns, "Publish", "2010-03-31", [new("Message", "hi")], default);
+
+        Assert.Equal("m1", answer.Value("MessageId"));
+        Assert.Equal(2, handler.Sent.Count);
+    }
+
+    [Fact]
+    public async Task A_503_is_retried_and_when_it_persists_surfaces_as_a_service_error_with_its_status()
+    {
+        var handler = new ReplayingHandler(Answer(HttpStatusCode.ServiceUnavailable, "Service Unavailable"));
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
+            Client(handler, maxAttempts: 4).SendRestJsonAsync(MediaConvert, HttpMethod.Get, "/2017-08-29/jobs/1", null, default));
+
+        Assert.Equal(4, handler.Sent.Count);
+        Assert.Equal(typeof(AwsServiceException), error.GetType());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.Status);
+    }
+
+    [Fact]
+    public async Task A_429_is_throttling_whatever_its_body()
+    {
+        var handler = new ReplayingHandler(Answer(HttpStatusCode.TooManyRequests), Answer(HttpStatusCode.OK, "{}", "application/json"));
+
+        await Client(handler).SendRestJsonAsync(MediaConvert, HttpMethod.Get, "/2017-08-29/jobs/1", null, default);
+
+        Assert.Equal(2, handler.Sent.Count);
+    }
+
+    [Fact]
+    public async Task A_rest_json_error_named_by_its_header_maps_to_an_invalid_request_and_is_not_retried()
+    {
+        var handler = new ReplayingHandler(Answer(HttpStatusCode.BadRequest, """{"message":"Bad job settings"}""", "application/json",
+            ("x-amzn-ErrorType", "BadRequestException:http://internal.amazon.com/coral/com.amazonaws.mediaconvert/")));
+
+        var error = await Assert.ThrowsAsync<AwsInvalidRequestException>(() =>
+            Client(handler).SendRestJsonAsync(MediaConvert, HttpMethod.Post, "/2017-08-29/jobs", new JsonObject(), default));
+
+        Assert.Single(handler.Sent);
+        Assert.Equal("BadRequestException", error.ErrorCode);
+        Assert.Equal(HttpMethod.Post, handler.Sent[0].Request.Method);
+        Assert.Equal("/2017-08-29/jobs", handler.Sent[0].Request.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task An_access_denied_answer_maps_to_access_denied()
+    {
+        var handler = new ReplayingHandler(Answer(HttpStatusCode.Forbidden,
+            """{"__type":"AccessDeniedException","Message":"User is not authorized"}""", "application/x-amz-json-1.1"));
+
+        var error = await Assert.ThrowsAsync<AwsAccessDeniedException>(() =>
+            Client(handler).SendJsonAsync(Sqs, "AmazonSQS.ListQueues", [], "1.0", default));
+
+        Assert.Equal("User is not authorized", error.Message.Split(": ").Last());
+    }
+
+    [Theory]
+    [InlineData(1, 100)]
+    [InlineData(2, 200)]
+    [InlineData(4, 800)]
+    [InlineData(10, 1000)]
+    public void The_backoff_ceiling_doubles_per_failed_attempt_up_to_the_cap(int failedAttempts, int ceilingMs)
+    {
+        var ceiling = AwsBackoff.Ceiling(failedAttempts, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1));
+        Assert.Equal(TimeSpan.FromMilliseconds(ceilingMs), ceiling);
+
+        var random = new Random(7);
+        var delays = Enumerable.Range(0, 200)
+            .Select(_ => AwsBackoff.Delay(failedAttempts, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), random)).ToList();
+        Assert.All(delays, d => Assert.InRange(d, TimeSpan.Zero, ceiling));
+        // Full jitter: the delays spread over the whole range rather than sitting at the ceiling.
+        Assert.True(delays.Min() < ceiling / 4 && delays.Max() > ceiling * 3 / 4);
+    }
+}
