@@ -1,0 +1,44 @@
+namespace ShoppableVideo.Api.Hosting;
+
+/// <summary>What the aws profile is told, from configuration section <c>ShoppableVideo:Aws</c>. Each
+/// adapter's own options are derived from these, so a bucket or an endpoint is named once.</summary>
+public sealed class AwsSettings
+{
+    public const string Section = "ShoppableVideo:Aws";
+
+    public string Region { get; set; } = "us-east-1";
+
+    /// <summary>Logical bucket ("catalog", "videos", "output") to its S3 bucket.</summary>
+    public Dictionary<string, string> Buckets { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Endpoint overrides by service ("s3", "sqs", "sns", "dynamodb", "mediaconvert",
+    /// "rekognition", "es"), for local servers; services not named use their regional endpoint.</summary>
+    public Dictionary<string, Uri> Endpoints { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Static keys, only for local servers (which accept any); without them every client uses
+    /// the SDK's standard credential chain (environment, profile, container, instance role).</summary>
+    public string? AccessKeyId { get; set; }
+
+    public string? SecretAccessKey { get; set; }
+
+    /// <summary>The SQS queue that S3 event notifications reach, through SNS or directly.</summary>
+    public string IntakeQueueUrl { get; set; } = "";
+
+    /// <summary>The SNS topic users subscribe to for completion and failure events; none when empty.</summary>
+    public string? CompletionTopicArn { get; set; }
+
+    public string SagaTable { get; set; } = "shoppable-video-sagas";
+
+    public string ArtifactTable { get; set; } = "shoppable-video-artifacts";
+
+    /// <summary>For local servers and first runs; on AWS the CDK stack creates the tables.</summary>
+    public bool CreateTablesIfMissing { get; set; }
+
+    /// <summary>How long finished sagas stay (DynamoDB TTL); kept for ever when unset.</summary>
+    public TimeSpan? FinishedSagaTimeToLive { get; set; }
+
+    /// <summary>S3 multipart part size; local servers may cap request bodies below the 16 MiB default.</summary>
+    public int? S3PartSize { get; set; }
+
+    public Uri? Endpoint(string service) => Endpoints.TryGetValue(service, out var endpoint) ? endpoint : null;
+}
