@@ -66,6 +66,8 @@ public sealed class RabbitVideoProcessingTests(RabbitBroker broker) : IClassFixt
 
         var completed = Assert.IsType<VideoProcessingCompleted>(await bus.Outcomes.FirstAsync(Patience));
         Assert.Equal(video.VideoId, completed.VideoId);
+        // The held delivery was never acknowledged: the broker delivered it again after the restart.
+        Assert.Equal(2, script.Received(VideoStepNames.ExtractFrames));
         var saga = await bus.SagaAsync(video.VideoId);
         Assert.Equal("Completed", saga.CurrentState);
         Assert.All(saga.Timings, t => Assert.Equal(1, t.Attempts));

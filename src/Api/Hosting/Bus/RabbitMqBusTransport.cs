@@ -37,6 +37,7 @@ public static class RabbitMqBusTransport
             });
             cfg.PrefetchCount = options.PrefetchCount;
             cfg.Durable = true;
+            cfg.AddPrePipeSpecification(new AbandonOnChannelShutdownSpecification());
             cfg.AddPrePipeSpecification(new RabbitMqTtlSchedulerSpecification(delayQueues, hostAddress));
             cfg.ConfigureEndpoints(context);
         });
