@@ -1,21 +1,14 @@
-using ShoppableVideo.Api.Events;
+using ShoppableVideo.Api.Hosting.Bus;
 using ShoppableVideo.Sqlite;
-using MassTransit;
 using ShoppableVideo.Consumers.Catalog;
 using ShoppableVideo.Consumers.Intake;
 using ShoppableVideo.Consumers.Matching;
-using ShoppableVideo.Consumers.Media;
-using ShoppableVideo.Consumers.Metadata;
 using ShoppableVideo.Consumers.Native;
 using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Consumers.Vision;
 using ShoppableVideo.Consumers.Vision.Decoding;
 using ShoppableVideo.Sagas;
-using ShoppableVideo.Sagas.Artifacts;
-using ShoppableVideo.Sagas.Catalog;
 using ShoppableVideo.Sagas.Persistence;
-using ShoppableVideo.Sagas.Steps;
-using ShoppableVideo.Sagas.Video;
 
 namespace ShoppableVideo.Api.Hosting;
 
@@ -45,38 +38,7 @@ public static class EmbeddedProfile
             services.AddOnnxVision();
         services.AddProductPhotoVision();
 
-        services.AddMassTransit(x =>
-        {
-            x.AddDelayedMessageScheduler();
-            x.AddSagaStateMachine<VideoProcessingStateMachine, VideoProcessingState, VideoProcessingSagaDefinition>()
-                .SqliteRepository();
-            x.AddSagaStateMachine<CatalogIngestionStateMachine, CatalogIngestionState, CatalogIngestionSagaDefinition>()
-                .SqliteRepository();
-            x.AddSagaStateMachine<ProductImageStateMachine, ProductImageState, ProductImageSagaDefinition>()
-                .SqliteRepository();
-
-            x.AddMediaConsumers(settings.ConfigureMedia);
-            x.AddConsumer<AnalyzeFramesConsumer>();
-            x.AddConsumer<PublishMetadataConsumer>();
-            x.AddConsumer<ParseCatalogManifestConsumer>();
-            x.AddConsumer<DecodeProductImageConsumer>();
-            x.AddConsumer<DetectProductItemsConsumer>();
-            x.AddConsumer<EmbedProductItemsConsumer>();
-            x.AddConsumer<IndexProductConsumer>();
-            x.AddConsumer<PruneCatalogManifestConsumer>();
-            x.AddConsumer<ArtifactIndexingConsumer>();
-            x.AddConsumer<CompletionEventsConsumer>();
-
-            // Transient failures (a busy disk, a tool that crashed) get a few more tries; what still
-            // fails becomes a Fault that ends the saga in Failed with the exception's message.
-            x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Intervals(250, 1000, 4000)));
-
-            x.UsingInMemory((context, cfg) =>
-            {
-                cfg.UseDelayedMessageScheduler();
-                cfg.ConfigureEndpoints(context);
-            });
-        });
+        services.AddShoppableBus(new SqliteSagaRepositoryChoice(), x => x.UsingShoppableInMemory(), settings.ConfigureMedia);
 
         // After AddMassTransit, so the media registration's MediaTools is the one the decoder gets.
         services.AddImageDecoding(options => options.MaxImagePixels = settings.Catalog.MaxImagePixels);

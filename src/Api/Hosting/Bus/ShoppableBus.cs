@@ -1,0 +1,56 @@
+using MassTransit;
+using ShoppableVideo.Api.Events;
+using ShoppableVideo.Consumers.Catalog;
+using ShoppableVideo.Consumers.Matching;
+using ShoppableVideo.Consumers.Media;
+using ShoppableVideo.Consumers.Metadata;
+using ShoppableVideo.Consumers.Vision;
+using ShoppableVideo.Sagas.Artifacts;
+using ShoppableVideo.Sagas.Catalog;
+using ShoppableVideo.Sagas.Video;
+
+namespace ShoppableVideo.Api.Hosting.Bus;
+
+/// <summary>The bus every profile runs: the three sagas, every consumer and the retry policy. A profile
+/// chooses only where saga state lives and which transport (with its scheduler) carries the messages.</summary>
+public static class ShoppableBus
+{
+    public static IServiceCollection AddShoppableBus(this IServiceCollection services, ISagaRepositoryChoice sagaRepository,
+        Action<IBusRegistrationConfigurator> useTransport, Action<MediaOptions>? configureMedia = null)
+    {
+        services.AddMassTransit(x =>
+        {
+            sagaRepository.Configure(
+                x.AddSagaStateMachine<VideoProcessingStateMachine, VideoProcessingState, VideoProcessingSagaDefinition>());
+            sagaRepository.Configure(
+                x.AddSagaStateMachine<CatalogIngestionStateMachine, CatalogIngestionState, CatalogIngestionSagaDefinition>());
+            sagaRepository.Configure(
+                x.AddSagaStateMachine<ProductImageStateMachine, ProductImageState, ProductImageSagaDefinition>());
+
+            x.AddMediaConsumers(configureMedia);
+            x.AddConsumer<AnalyzeFramesConsumer>();
+            x.AddConsumer<PublishMetadataConsumer>();
+            x.AddConsumer<ParseCatalogManifestConsumer>();
+            x.AddConsumer<DecodeProductImageConsumer>();
+            x.AddConsumer<DetectProductItemsConsumer>();
+            x.AddConsumer<EmbedProductItemsConsumer>();
+            x.AddConsumer<IndexProductConsumer>();
+            x.AddConsumer<PruneCatalogManifestConsumer>();
+            x.AddConsumer<ArtifactIndexingConsumer>();
+            x.AddConsumer<CompletionEventsConsumer>();
+
+            x.AddStepRetry();
+            useTransport(x);
+        });
+        return services;
+    }
+
+    /// <summary>Transient failures (a busy disk, a tool that crashed, a broker that went away) get a few
+    /// more tries; what still fails becomes a Fault that ends the saga in Failed with the exception's
+    /// message, and the message itself lands in the endpoint's _error queue.</summary>
+    public static IBusRegistrationConfigurator AddStepRetry(this IBusRegistrationConfigurator x)
+    {
+        x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Intervals(250, 1000, 4000)));
+        return x;
+    }
+}
