@@ -1,5 +1,6 @@
 using ShoppableVideo.Api.Auth;
 using ShoppableVideo.Api.Endpoints;
+using ShoppableVideo.Api.Hosting.Bus;
 
 namespace ShoppableVideo.Api.Hosting;
 
@@ -11,6 +12,9 @@ public static class ShoppableVideoApp
     /// (WebApplicationFactory) can point the app at its own folder.</summary>
     public const string DataKey = "ShoppableVideo:Data";
 
+    /// <summary>Configuration key choosing the profile: "embedded" (the default) or "aws".</summary>
+    public const string ProfileKey = "ShoppableVideo:Profile";
+
     public static WebApplication Build(EmbeddedSettings settings, string[]? args = null, string? urls = null)
     {
         var builder = WebApplication.CreateBuilder(args ?? []);
@@ -18,7 +22,19 @@ public static class ShoppableVideoApp
             builder.WebHost.UseUrls(urls);
         if (builder.Configuration[DataKey] is { Length: > 0 } configuredData)
             settings = settings.WithData(DataDirectory.At(configuredData));
-        builder.Services.AddEmbeddedProfile(settings);
+        var profile = builder.Configuration[ProfileKey] ?? EmbeddedProfile.Name;
+        switch (profile)
+        {
+            case EmbeddedProfile.Name:
+                builder.Services.AddEmbeddedProfile(settings);
+                break;
+            case AwsProfile.Name:
+                builder.Services.AddAwsProfile(settings, builder.Configuration.GetSection(AwsSettings.Section).Get<AwsSettings>() ?? new(),
+                    RabbitMqBusOptions.From(builder.Configuration));
+                break;
+            default:
+                throw new InvalidOperationException($"{ProfileKey} is '{profile}'; it must be '{EmbeddedProfile.Name}' or '{AwsProfile.Name}'");
+        }
         builder.Services.AddShoppableApi(builder.Configuration);
 
         var app = builder.Build();
@@ -33,7 +49,9 @@ public static class ShoppableVideoApp
         api.MapStatusEndpoints();
         api.MapShoppableEndpoints();
         api.MapProductEndpoints();
-        api.MapUploadEndpoints();
+        // Uploads stage into the folder buckets; in the aws profile clients put objects into S3 directly.
+        if (profile == EmbeddedProfile.Name)
+            api.MapUploadEndpoints();
         api.MapPlayerEndpoints();
         api.MapEventEndpoints();
         api.MapWebhookEndpoints();

@@ -1,0 +1,82 @@
+using Amazon.Runtime;
+using ShoppableVideo.Api.Hosting.Bus;
+using ShoppableVideo.Consumers.Aws;
+using ShoppableVideo.Consumers.Intake;
+using ShoppableVideo.Consumers.Notifications;
+using ShoppableVideo.Consumers.Storage;
+using ShoppableVideo.Consumers.Vision.Decoding;
+using ShoppableVideo.Sagas;
+using ShoppableVideo.Sagas.Persistence;
+
+namespace ShoppableVideo.Api.Hosting;
+
+/// <summary>The composition root of the aws profile: S3 buckets, S3 events through SNS and SQS, the bus on
+/// RabbitMQ (Amazon MQ), saga state and the artifact index in DynamoDB, completion events also on SNS. The
+/// sagas and consumers are the embedded profile's; only these adapters differ. Media stays ffmpeg (it
+/// reads S3 through presigned URLs) and the product index stays sqlite-vec in the data folder.</summary>
+public static class AwsProfile
+{
+    public const string Name = "aws";
+
+    public static IServiceCollection AddAwsProfile(this IServiceCollection services, EmbeddedSettings settings, AwsSettings aws,
+        RabbitMqBusOptions rabbit)
+    {
+        services.AddProcessingCore(settings);
+        var credentials = aws.AccessKeyId is { } keyId ? new BasicAWSCredentials(keyId, aws.SecretAccessKey ?? "") : null;
+
+        services.AddS3ObjectStore(new S3StorageOptions
+        {
+            BucketNames = aws.Buckets,
+            Region = aws.Region,
+            ServiceUrl = aws.Endpoint("s3"),
+            PartSize = aws.S3PartSize ?? S3StorageOptions.DefaultPartSize,
+        }.Validated(), credentials: credentials);
+
+        services.AddDynamoDb(new DynamoDbSettings
+        {
+            ServiceUrl = aws.Endpoint("dynamodb")?.ToString(),
+            Region = aws.Region,
+            AccessKeyId = aws.AccessKeyId,
+            SecretAccessKey = aws.SecretAccessKey,
+            SagaTable = aws.SagaTable,
+            ArtifactTable = aws.ArtifactTable,
+            FinishedSagaTimeToLive = aws.FinishedSagaTimeToLive,
+            CreateTablesIfMissing = aws.CreateTablesIfMissing,
+        });
+        services.AddDynamoDbArtifactIndex();
+
+        services.AddAwsHttpClient(options =>
+        {
+            options.Region = aws.Region;
+            options.Credentials = credentials;
+            foreach (var (service, endpoint) in aws.Endpoints)
+                options.Endpoints[service] = endpoint;
+        });
+        services.AddSingleton(provider => new SqsClient(provider.GetRequiredService<IAwsHttpClient>(),
+            provider.GetRequiredService<AwsClientOptions>().Service("sqs")));
+        services.AddSingleton(provider => new SnsClient(provider.GetRequiredService<IAwsHttpClient>(),
+            provider.GetRequiredService<AwsClientOptions>().Service("sns")));
+
+        var intake = new SqsIntakeOptions { QueueUrl = aws.IntakeQueueUrl };
+        foreach (var (logical, physical) in aws.Buckets)
+            intake.Buckets[physical] = logical;
+        services.AddSingleton(intake);
+        if (aws.CompletionTopicArn is { Length: > 0 } topic)
+            services.AddSingleton(new SnsCompletionOptions { TopicArn = topic });
+
+        services.AddShoppableBus(new DynamoDbSagaRepositoryChoice(), x =>
+        {
+            if (aws.CompletionTopicArn is { Length: > 0 })
+                x.AddConsumer<SnsCompletionPublisher>();
+            x.UsingShoppableRabbitMq(rabbit);
+        }, settings.ConfigureMedia);
+
+        // After AddMassTransit, so the media registration's MediaTools is the one the decoder gets.
+        services.AddImageDecoding(options => options.MaxImagePixels = settings.Catalog.MaxImagePixels);
+
+        settings.ConfigureServices?.Invoke(services);
+        services.AddHostedService<SqsIntakeReader>();
+        services.AddHostedService<UnfinishedSagaResumer>();
+        return services;
+    }
+}
