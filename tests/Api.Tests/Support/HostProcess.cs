@@ -18,7 +18,22 @@ public sealed class HostProcess : IDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<HostProcess> StartAsync(string dataFolder)
+    readonly System.Text.StringBuilder output = new();
+
+    /// <summary>What the host has printed (warnings and errors), for a failing test's message.</summary>
+    public string Output
+    {
+        get { lock (output) return output.ToString(); }
+    }
+
+    void Remember(string? line)
+    {
+        if (line is not null)
+            lock (output) output.AppendLine(line);
+    }
+
+    /// <param name="settings">host configuration as <c>--Key=Value</c> arguments (a profile, its endpoints).</param>
+    public static async Task<HostProcess> StartAsync(string dataFolder, IEnumerable<string>? settings = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -30,14 +45,14 @@ public sealed class HostProcess : IDisposable
         };
         foreach (var argument in (string[])[
                      Path.Combine(AppContext.BaseDirectory, "ShoppableVideo.Api.dll"), "serve",
-                     "--data", dataFolder, "--urls", address.ToString(), "--Logging:LogLevel:Default", "Warning"])
+                     "--data", dataFolder, "--urls", address.ToString(), "--Logging:LogLevel:Default=Warning", .. settings ?? []])
             start.ArgumentList.Add(argument);
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var host = new HostProcess(process, address);
+        process.OutputDataReceived += (_, e) => host.Remember(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Remember(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new HostProcess(process, address);
         await host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
         return host;
     }
@@ -55,7 +70,7 @@ public sealed class HostProcess : IDisposable
         while (true)
         {
             if (process.HasExited)
-                throw new InvalidOperationException($"the host exited with code {process.ExitCode} before it was healthy");
+                throw new InvalidOperationException($"the host exited with code {process.ExitCode} before it was healthy: {Output}");
             try
             {
                 if ((await Http.GetAsync("/health")).IsSuccessStatusCode)
