@@ -12,9 +12,9 @@ namespace ShoppableVideo.Sagas.Persistence;
 /// <c>Version</c> attribute: every write is conditional, a write that lost a race throws
 /// <see cref="ConcurrencyException"/>, and the consumer pipeline's retry policy replays the message against
 /// the winner's state. The sibling of <see cref="SqliteSagaRepository{TSaga}"/>; MassTransit reaches it
-/// through <see cref="DynamoDbSagaRepositoryContextFactory{TSaga}"/>.
+/// through <see cref="SagaStoreRepositoryContextFactory{TSaga}"/>.
 /// </summary>
-public sealed class DynamoDbSagaRepository<TSaga> : ISagaStateReader<TSaga>
+public sealed class DynamoDbSagaRepository<TSaga> : ISagaStore<TSaga>
     where TSaga : class, ISagaVersion
 {
     readonly IAmazonDynamoDB _client;
@@ -27,6 +27,8 @@ public sealed class DynamoDbSagaRepository<TSaga> : ISagaStateReader<TSaga>
     }
 
     public string SagaType => _options.SagaType;
+
+    public string Persistence => "dynamodb";
 
     public string TableName => _options.TableName;
 

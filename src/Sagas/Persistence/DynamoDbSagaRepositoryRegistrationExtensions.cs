@@ -36,10 +36,8 @@ public static class DynamoDbSagaRepositoryRegistrationExtensions
             services.TryAddSingleton<ISagaStateReader<TSaga>>(provider =>
                 provider.GetRequiredService<DynamoDbSagaRepository<TSaga>>());
 
-            services.RegisterLoadSagaRepository<TSaga, DynamoDbSagaRepositoryContextFactory<TSaga>>();
-            services.RegisterQuerySagaRepository<TSaga, DynamoDbSagaRepositoryContextFactory<TSaga>>();
-            services.RegisterSagaRepository<TSaga, DynamoDbSagaRepository<TSaga>,
-                SagaConsumeContextFactory<DynamoDbSagaRepository<TSaga>, TSaga>, DynamoDbSagaRepositoryContextFactory<TSaga>>();
+            services.TryAddSingleton<ISagaStore<TSaga>>(provider => provider.GetRequiredService<DynamoDbSagaRepository<TSaga>>());
+            services.AddSagaStoreRepository<TSaga>();
         });
 
         return configurator;

@@ -9,9 +9,9 @@ namespace ShoppableVideo.Sagas.Persistence;
 /// Saga instances of one type stored as JSON rows in <c>saga_instances</c>, with optimistic concurrency
 /// on the <c>version</c> column: a write that lost a race throws <see cref="ConcurrencyException"/>, and the
 /// consumer pipeline's retry policy replays the message against the winner's state.
-/// MassTransit reaches it through <see cref="SqliteSagaRepositoryContextFactory{TSaga}"/>.
+/// MassTransit reaches it through <see cref="SagaStoreRepositoryContextFactory{TSaga}"/>.
 /// </summary>
-public sealed class SqliteSagaRepository<TSaga> : ISagaStateReader<TSaga>
+public sealed class SqliteSagaRepository<TSaga> : ISagaStore<TSaga>
     where TSaga : class, ISagaVersion
 {
     readonly SqliteDatabase _database;
@@ -24,6 +24,8 @@ public sealed class SqliteSagaRepository<TSaga> : ISagaStateReader<TSaga>
     }
 
     public string SagaType => _options.SagaType;
+
+    public string Persistence => "sqlite";
 
     /// <summary>Stores a new instance at version 1; an existing row with the same id is a conflict.</summary>
     public async Task InsertAsync(TSaga instance, CancellationToken cancellationToken = default)

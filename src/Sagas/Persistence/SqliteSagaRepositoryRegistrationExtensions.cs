@@ -30,10 +30,8 @@ public static class SqliteSagaRepositoryRegistrationExtensions
             services.TryAddSingleton<ISagaStateReader<TSaga>>(provider =>
                 provider.GetRequiredService<SqliteSagaRepository<TSaga>>());
 
-            services.RegisterLoadSagaRepository<TSaga, SqliteSagaRepositoryContextFactory<TSaga>>();
-            services.RegisterQuerySagaRepository<TSaga, SqliteSagaRepositoryContextFactory<TSaga>>();
-            services.RegisterSagaRepository<TSaga, SqliteSagaRepository<TSaga>,
-                SagaConsumeContextFactory<SqliteSagaRepository<TSaga>, TSaga>, SqliteSagaRepositoryContextFactory<TSaga>>();
+            services.TryAddSingleton<ISagaStore<TSaga>>(provider => provider.GetRequiredService<SqliteSagaRepository<TSaga>>());
+            services.AddSagaStoreRepository<TSaga>();
         });
 
         return configurator;

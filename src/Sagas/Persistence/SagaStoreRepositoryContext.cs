@@ -6,21 +6,21 @@ namespace ShoppableVideo.Sagas.Persistence;
 
 /// <summary>
 /// What MassTransit's saga pipeline calls while one message is consumed: maps its Add/Insert/Load and
-/// Save/Update/Delete steps onto the repository. Each step is one conditional write, so nothing is locked
-/// while the state machine runs its activities; the version condition catches what happened meanwhile.
+/// Save/Update/Delete steps onto the saga store. Each step is one short, version-checked write, so nothing is
+/// held open while the state machine runs its activities; the version check catches what happened meanwhile.
 /// </summary>
-public sealed class DynamoDbSagaRepositoryContext<TSaga, TMessage> :
+public sealed class SagaStoreRepositoryContext<TSaga, TMessage> :
     ConsumeContextScope<TMessage>,
     SagaRepositoryContext<TSaga, TMessage>
     where TSaga : class, ISagaVersion
     where TMessage : class
 {
     readonly ConsumeContext<TMessage> _context;
-    readonly DynamoDbSagaRepository<TSaga> _repository;
-    readonly ISagaConsumeContextFactory<DynamoDbSagaRepository<TSaga>, TSaga> _factory;
+    readonly ISagaStore<TSaga> _repository;
+    readonly ISagaConsumeContextFactory<ISagaStore<TSaga>, TSaga> _factory;
 
-    public DynamoDbSagaRepositoryContext(DynamoDbSagaRepository<TSaga> repository, ConsumeContext<TMessage> context,
-        ISagaConsumeContextFactory<DynamoDbSagaRepository<TSaga>, TSaga> factory)
+    public SagaStoreRepositoryContext(ISagaStore<TSaga> repository, ConsumeContext<TMessage> context,
+        ISagaConsumeContextFactory<ISagaStore<TSaga>, TSaga> factory)
         : base(context)
     {
         _repository = repository;
@@ -58,7 +58,8 @@ public sealed class DynamoDbSagaRepositoryContext<TSaga, TMessage> :
             .ConfigureAwait(false);
     }
 
-    // A failed attribute_not_exists condition here means another message created the same saga first: the retry loads it.
+    // A conflict here (a duplicate key, a failed attribute_not_exists) means another message created the
+    // same saga first: the retry loads it.
     public Task Save(SagaConsumeContext<TSaga> context) => _repository.InsertAsync(context.Saga, CancellationToken);
 
     public Task Update(SagaConsumeContext<TSaga> context) => _repository.UpdateAsync(context.Saga, CancellationToken);

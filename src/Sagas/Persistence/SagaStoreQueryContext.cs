@@ -8,15 +8,15 @@ namespace ShoppableVideo.Sagas.Persistence;
 /// Loads and queries outside message consumption, for MassTransit's ILoadSagaRepository and
 /// IQuerySagaRepository (the test harness uses these to find instances).
 /// </summary>
-public sealed class DynamoDbSagaQueryContext<TSaga> :
+public sealed class SagaStoreQueryContext<TSaga> :
     BasePipeContext,
     LoadSagaRepositoryContext<TSaga>,
     QuerySagaRepositoryContext<TSaga>
     where TSaga : class, ISagaVersion
 {
-    readonly DynamoDbSagaRepository<TSaga> _repository;
+    readonly ISagaStore<TSaga> _repository;
 
-    public DynamoDbSagaQueryContext(DynamoDbSagaRepository<TSaga> repository, CancellationToken cancellationToken)
+    public SagaStoreQueryContext(ISagaStore<TSaga> repository, CancellationToken cancellationToken)
         : base(cancellationToken)
     {
         _repository = repository;
