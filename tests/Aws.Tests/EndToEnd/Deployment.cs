@@ -41,6 +41,9 @@ public sealed record Deployment(
             // fauxqs refuses request bodies over 11 MiB.
             $"{aws}:S3PartSize={5 * 1024 * 1024}",
             $"--ShoppableVideo:RabbitMq:Host=amqp://127.0.0.1:{Stack.RabbitMq.AmqpPort}/",
+            $"--ShoppableVideo:RabbitMq:VirtualHost={Name}",
+            // The worker's own account of what it did, in a failing test's message.
+            "--Logging:LogLevel:ShoppableVideo=Information",
         ];
     }
 

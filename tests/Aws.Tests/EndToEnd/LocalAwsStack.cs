@@ -46,6 +46,7 @@ public sealed class LocalAwsStack : IAsyncLifetime
 
     public async Task<Deployment> DeployAsync(string name)
     {
+        await RabbitMq.AddVirtualHostAsync(name);
         var buckets = Buckets.All.ToDictionary(b => b, b => $"{name}-{b}");
         foreach (var bucket in buckets.Values)
             await S3.PutBucketAsync(bucket);

@@ -46,6 +46,14 @@ public sealed class RabbitMqServer : IAsyncDisposable
         await ControlAsync("await_startup", "--timeout", "60");
     }
 
+    /// <summary>A virtual host of its own for one test's workers, so queues and leftover messages of
+    /// another test never reach them.</summary>
+    public async Task AddVirtualHostAsync(string name)
+    {
+        await ControlAsync("add_vhost", name);
+        await ControlAsync("set_permissions", "-p", name, "guest", ".*", ".*", ".*");
+    }
+
     /// <summary>Stops the broker the way an operator would (rabbitmqctl stop), keeping its data.</summary>
     public async Task StopBrokerAsync()
     {
@@ -54,6 +62,14 @@ public sealed class RabbitMqServer : IAsyncDisposable
         await ControlAsync("stop");
         broker.Stop();
         broker.Dispose();
+        broker = null;
+    }
+
+    /// <summary>Kills the broker's process tree at once, as a crash would; durable queues and persistent
+    /// messages come back when it starts again.</summary>
+    public void KillBroker()
+    {
+        broker?.Dispose();
         broker = null;
     }
 
