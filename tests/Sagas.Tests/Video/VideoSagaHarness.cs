@@ -24,7 +24,9 @@ public sealed class VideoSagaHarness : IAsyncDisposable
     public ISagaStateMachineTestHarness<VideoProcessingStateMachine, VideoProcessingState> Saga { get; }
     public VideoProcessingStateMachine Machine => Saga.StateMachine;
 
-    public static async Task<VideoSagaHarness> StartAsync(StepScript script, StepPolicy? policy = null)
+    /// <param name="deliveryRetries">Immediate redeliveries of a failing step command before it becomes a
+    /// Fault, as the hosts' endpoint retry does (there with waits); none by default.</param>
+    public static async Task<VideoSagaHarness> StartAsync(StepScript script, StepPolicy? policy = null, int deliveryRetries = 0)
     {
         var provider = new ServiceCollection()
             .AddSingleton(script)
@@ -32,6 +34,8 @@ public sealed class VideoSagaHarness : IAsyncDisposable
             .AddMassTransitTestHarness(x =>
             {
                 x.AddDelayedMessageScheduler();
+                if (deliveryRetries > 0)
+                    x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Immediate(deliveryRetries)));
                 x.AddSagaStateMachine<VideoProcessingStateMachine, VideoProcessingState, VideoProcessingSagaDefinition>();
                 x.AddConsumer<ScriptedVideoStepConsumer>();
                 x.UsingInMemory((context, cfg) =>
