@@ -1,0 +1,40 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.KMS;
+using Constructs;
+using ShoppableVideo.Sagas.Persistence;
+using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
+
+namespace ShoppableVideo.Infra;
+
+/// <summary>
+/// The saga table and the artifact table, with the key schema DynamoDbTables creates for local servers
+/// (string PK and SK, on demand) so the application runs against either unchanged.
+/// </summary>
+public sealed class Tables : Construct
+{
+    public Table Sagas { get; }
+
+    public Table Artifacts { get; }
+
+    public Tables(Construct scope, string id, IKey key) : base(scope, id)
+    {
+        Sagas = CreateTable("Sagas", key);
+        Artifacts = CreateTable("Artifacts", key);
+    }
+
+    Table CreateTable(string id, IKey key) => new(this, id, new TableProps
+    {
+        PartitionKey = new Attribute { Name = DynamoDbSagaAttributes.PartitionKey, Type = AttributeType.STRING },
+        SortKey = new Attribute { Name = DynamoDbSagaAttributes.SortKey, Type = AttributeType.STRING },
+        BillingMode = BillingMode.PAY_PER_REQUEST,
+        Encryption = TableEncryption.CUSTOMER_MANAGED,
+        EncryptionKey = key,
+        PointInTimeRecovery = true,
+        // Finished sagas carry ExpiresAt when a retention is configured; artifact items never do today, so
+        // on that table TTL only takes effect if the application starts writing the attribute.
+        TimeToLiveAttribute = DynamoDbSagaAttributes.ExpiresAt,
+        DeletionProtection = true,
+        RemovalPolicy = RemovalPolicy.RETAIN,
+    });
+}

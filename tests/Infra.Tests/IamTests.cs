@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using Amazon.CDK.AWS.IAM;
+using static ShoppableVideo.Infra.Tests.TemplateJson;
+
+namespace ShoppableVideo.Infra.Tests;
+
+[Collection(SynthesizedStackCollection.Name)]
+public sealed class IamTests(SynthesizedStack synthesized)
+{
+    /// <summary>Services that hold the application's data: a wildcard on them is never least privilege.</summary>
+    static readonly string[] DataServices = ["s3", "dynamodb", "sqs", "sns", "kms", "es", "secretsmanager"];
+
+    IEnumerable<(string Owner, JsonObject Statement)> AllIdentityStatements()
+    {
+        foreach (var (id, properties) in synthesized.Resources("AWS::IAM::Policy").Concat(synthesized.Resources("AWS::IAM::ManagedPolicy")))
+            foreach (var statement in Statements(properties["PolicyDocument"]))
+                yield return (id, statement);
+        foreach (var (id, properties) in synthesized.Resources("AWS::IAM::Role"))
+            foreach (var inline in Many(properties["Policies"]))
+                foreach (var statement in Statements(inline!["PolicyDocument"]))
+                    yield return (id, statement);
+    }
+
+    IReadOnlyList<JsonObject> StatementsOf(IRole role)
+    {
+        var roleId = synthesized.LogicalId(role);
+        return synthesized.Resources("AWS::IAM::Policy")
+            .Where(policy => Many(policy.Properties["Roles"]).Any(r => Same(r, Ref(roleId))))
+            .SelectMany(policy => Statements(policy.Properties["PolicyDocument"])).ToList();
+    }
+
+    [Fact]
+    public void No_policy_allows_every_action_or_every_action_of_a_data_service()
+    {
+        var statements = AllIdentityStatements().ToList();
+        Assert.NotEmpty(statements);
+        foreach (var (owner, statement) in statements.Where(s => (string?)s.Statement["Effect"] == "Allow"))
+        {
+            Assert.True(statement["NotAction"] is null, $"{owner} allows by NotAction");
+            foreach (var action in Strings(statement["Action"]))
+            {
+                Assert.NotEqual("*", action);
+                Assert.DoesNotContain(action.ToLowerInvariant(), DataServices.Select(service => service + ":*"));
+            }
+        }
+    }
+
+    [Fact]
+    public void No_role_carries_a_broad_managed_policy()
+    {
+        var managed = synthesized.Resources("AWS::IAM::Role")
+            .SelectMany(role => Many(role.Properties["ManagedPolicyArns"])).Select(arn => arn!.ToJsonString()).ToList();
+        Assert.DoesNotContain(managed, arn => arn.Contains("FullAccess", StringComparison.Ordinal)
+            || arn.Contains("AdministratorAccess", StringComparison.Ordinal) || arn.Contains("PowerUser", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_tasks_name_every_data_resource_they_touch()
+    {
+        var statements = StatementsOf(synthesized.Stack.Compute.TaskRole);
+        Assert.NotEmpty(statements);
+        foreach (var statement in statements)
+        {
+            var services = Strings(statement["Action"]).Select(action => action.Split(':')[0]).ToHashSet();
+            if (services.Overlaps(DataServices))
+                Assert.DoesNotContain(Many(statement["Resource"]), resource => resource is JsonValue value && value.GetValue<string>() == "*");
+        }
+    }
+
+    [Fact]
+    public void The_tasks_may_not_create_or_delete_tables()
+    {
+        var actions = StatementsOf(synthesized.Stack.Compute.TaskRole).SelectMany(s => Strings(s["Action"])).ToList();
+        Assert.Contains("dynamodb:PutItem", actions);
+        Assert.DoesNotContain(actions, action => action is "dynamodb:CreateTable" or "dynamodb:DeleteTable" or "dynamodb:UpdateTimeToLive");
+    }
+
+    [Fact]
+    public void The_tasks_may_pass_only_the_two_media_roles()
+    {
+        var passRole = StatementsOf(synthesized.Stack.Compute.TaskRole)
+            .Where(s => Strings(s["Action"]).Contains("iam:PassRole")).SelectMany(s => Many(s["Resource"])).ToList();
+        var media = new IRole[] { synthesized.Stack.MediaRoles.MediaConvert, synthesized.Stack.MediaRoles.Rekognition }
+            .Select(role => GetAtt(synthesized.LogicalId(role), "Arn")).ToList();
+        Assert.Equal(2, passRole.Count);
+        Assert.All(passRole, resource => Assert.Contains(media, arn => Same(arn, resource)));
+    }
+
+    [Fact]
+    public void The_mediaconvert_role_is_for_mediaconvert_and_reads_videos_and_writes_output_only()
+    {
+        var role = synthesized.Stack.MediaRoles.MediaConvert;
+        AssertAssumedBy(role, "mediaconvert.amazonaws.com");
+        var s3 = StatementsOf(role).Where(s => Strings(s["Action"]).Any(a => a.StartsWith("s3:", StringComparison.Ordinal))).ToList();
+        var videos = synthesized.LogicalId(synthesized.Stack.Storage.Buckets["videos"]);
+        var output = synthesized.LogicalId(synthesized.Stack.Storage.Buckets["output"]);
+        var catalog = synthesized.LogicalId(synthesized.Stack.Storage.Buckets["catalog"]);
+        Assert.All(s3, s => Assert.False(Mentions(s["Resource"], catalog), "MediaConvert reaches the catalog bucket"));
+        Assert.All(s3.Where(s => Strings(s["Action"]).Any(a => a.StartsWith("s3:Put", StringComparison.Ordinal))),
+            s => Assert.True(Mentions(s["Resource"], output) && !Mentions(s["Resource"], videos), "MediaConvert writes outside output"));
+        Assert.Contains(s3, s => Strings(s["Action"]).Contains("s3:GetObject*") && Mentions(s["Resource"], videos));
+    }
+
+    [Fact]
+    public void The_rekognition_role_is_for_rekognition_and_reads_videos_only()
+    {
+        var role = synthesized.Stack.MediaRoles.Rekognition;
+        AssertAssumedBy(role, "rekognition.amazonaws.com");
+        var videos = synthesized.LogicalId(synthesized.Stack.Storage.Buckets["videos"]);
+        var s3 = StatementsOf(role).Where(s => Strings(s["Action"]).Any(a => a.StartsWith("s3:", StringComparison.Ordinal))).ToList();
+        Assert.NotEmpty(s3);
+        Assert.All(s3, s =>
+        {
+            Assert.True(Mentions(s["Resource"], videos));
+            Assert.DoesNotContain(Strings(s["Action"]), a => a.StartsWith("s3:Put", StringComparison.Ordinal) || a.StartsWith("s3:Delete", StringComparison.Ordinal));
+        });
+    }
+
+    void AssertAssumedBy(IRole role, string service)
+    {
+        var trust = synthesized.Json["Resources"]![synthesized.LogicalId(role)]!["Properties"]!["AssumeRolePolicyDocument"];
+        var principals = Statements(trust).SelectMany(s => Strings(s["Principal"]?["Service"])).ToList();
+        Assert.Equal([service], principals);
+    }
+}
