@@ -3,6 +3,7 @@ using ShoppableVideo.Api.Hosting.Bus;
 using ShoppableVideo.Consumers.Aws;
 using ShoppableVideo.Consumers.Intake;
 using ShoppableVideo.Consumers.Notifications;
+using ShoppableVideo.Consumers.StepFunctions;
 using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Consumers.Vision.Decoding;
 using ShoppableVideo.Sagas;
@@ -18,8 +19,12 @@ public static class AwsProfile
 {
     public const string Name = "aws";
 
+    /// <summary>Configuration section of the live Step Functions mirror (<see cref="StepFunctionsMirrorOptions"/>);
+    /// bound apart from <see cref="AwsSettings"/>, which the CDK app compiles on its own.</summary>
+    public const string StepFunctionsSection = "ShoppableVideo:Aws:StepFunctions";
+
     public static IServiceCollection AddAwsProfile(this IServiceCollection services, EmbeddedSettings settings, AwsSettings aws,
-        RabbitMqBusOptions rabbit)
+        RabbitMqBusOptions rabbit, StepFunctionsMirrorOptions mirror)
     {
         services.AddProcessingCore(settings);
         var credentials = aws.AccessKeyId is { } keyId ? new BasicAWSCredentials(keyId, aws.SecretAccessKey ?? "") : null;
@@ -56,6 +61,8 @@ public static class AwsProfile
             provider.GetRequiredService<AwsClientOptions>().Service("sqs")));
         services.AddSingleton(provider => new SnsClient(provider.GetRequiredService<IAwsHttpClient>(),
             provider.GetRequiredService<AwsClientOptions>().Service("sns")));
+        if (mirror.Enabled)
+            services.AddStepFunctionsMirror(mirror);
 
         var intake = new SqsIntakeOptions { QueueUrl = aws.IntakeQueueUrl };
         foreach (var (logical, physical) in aws.Buckets)
@@ -68,6 +75,8 @@ public static class AwsProfile
         {
             if (aws.CompletionTopicArn is { Length: > 0 })
                 x.AddConsumer<SnsCompletionPublisher>();
+            if (mirror.Enabled)
+                x.AddStepFunctionsMirrorConsumers();
             x.UsingShoppableRabbitMq(rabbit);
         }, settings.ConfigureMedia);
 

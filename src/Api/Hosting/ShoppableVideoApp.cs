@@ -1,6 +1,7 @@
 using ShoppableVideo.Api.Auth;
 using ShoppableVideo.Api.Endpoints;
 using ShoppableVideo.Api.Hosting.Bus;
+using ShoppableVideo.Consumers.StepFunctions;
 
 namespace ShoppableVideo.Api.Hosting;
 
@@ -30,7 +31,8 @@ public static class ShoppableVideoApp
                 break;
             case AwsProfile.Name:
                 builder.Services.AddAwsProfile(settings, builder.Configuration.GetSection(AwsSettings.Section).Get<AwsSettings>() ?? new(),
-                    RabbitMqBusOptions.From(builder.Configuration));
+                    RabbitMqBusOptions.From(builder.Configuration),
+                    builder.Configuration.GetSection(AwsProfile.StepFunctionsSection).Get<StepFunctionsMirrorOptions>() ?? new());
                 break;
             default:
                 throw new InvalidOperationException($"{ProfileKey} is '{profile}'; it must be '{EmbeddedProfile.Name}' or '{AwsProfile.Name}'");

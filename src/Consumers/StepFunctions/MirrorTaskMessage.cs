@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ShoppableVideo.Consumers.StepFunctions;
 
 /// <summary>The body a mirror task state sends to the mirror queue:
-/// <c>{"TaskToken": "…", "SagaId": "…", "Step": "Probe", "Saga": "VideoProcessingState"}</c>.</summary>
+/// <c>{"TaskToken": "…", "SagaId": "…", "Step": "Probe", "Saga": "VideoProcessing"}</c>.</summary>
 public sealed record MirrorTaskMessage(string TaskToken, Guid SagaId, string Step, string Saga)
 {
     /// <returns>null when the body is not such a message (it names why in <paramref name="problem"/>).</returns>

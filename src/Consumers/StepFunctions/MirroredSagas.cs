@@ -6,12 +6,12 @@ namespace ShoppableVideo.Consumers.StepFunctions;
 /// <summary>Which events show each mirrored saga's progress. Success is a step's result event (the saga
 /// accepts one per step; the store keeps the first outcome); failure is the saga's own failure event, which
 /// also covers the failures no consumer announces (a fault after retries, a step that timed out for good).
-/// The saga names are the saga state types' names, as the ASL generator writes them into each task's message;
+/// The saga names are the state machines' names without "StateMachine", as the ASL generator writes them into each task's message;
 /// they are spelt out because Consumers does not reference Sagas.</summary>
 public static class MirroredSagas
 {
-    public const string VideoProcessing = "VideoProcessingState";
-    public const string ProductImage = "ProductImageState";
+    public const string VideoProcessing = "VideoProcessing";
+    public const string ProductImage = "ProductImage";
 
     public static void Register(MirrorSignalRegistry signals)
     {

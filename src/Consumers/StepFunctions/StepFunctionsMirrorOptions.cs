@@ -6,7 +6,7 @@ public class StepFunctionsMirrorOptions
 {
     public bool Enabled { get; set; }
 
-    /// <summary>Saga type name ("VideoProcessingState", as the ASL generator names it) to the ARN of the
+    /// <summary>Saga name ("VideoProcessing", as the ASL generator names it) to the ARN of the
     /// state machine generated from it.</summary>
     public Dictionary<string, string> StateMachineArns { get; set; } = new(StringComparer.Ordinal);
 

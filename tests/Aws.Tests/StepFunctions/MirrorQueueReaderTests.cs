@@ -38,7 +38,7 @@ public class MirrorQueueReaderTests
     {
         await using var bench = await MirrorBench.StartAsync(new StepScript());
         await bench.Sqs.SendMessageAsync(bench.MirrorQueueUrl, "not json");
-        await bench.Sqs.SendMessageAsync(bench.MirrorQueueUrl, """{"TaskToken":"t","SagaId":"not-a-guid","Step":"Probe","Saga":"VideoProcessingState"}""");
+        await bench.Sqs.SendMessageAsync(bench.MirrorQueueUrl, """{"TaskToken":"t","SagaId":"not-a-guid","Step":"Probe","Saga":"VideoProcessing"}""");
         var sagaId = Guid.NewGuid();
 
         await bench.Mirror.SagaStartedAsync(MirroredSagas.VideoProcessing, sagaId, [], default);
