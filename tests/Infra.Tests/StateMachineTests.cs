@@ -10,8 +10,11 @@ public sealed partial class StateMachineTests(SynthesizedStack synthesized)
     [Fact]
     public void There_is_one_state_machine_per_definition_file()
     {
-        synthesized.Template.ResourceCountIs("AWS::StepFunctions::StateMachine", SampleStateMachines.Documents.Count);
-        Assert.Equal(SampleStateMachines.Documents.Keys.Order(), synthesized.Stack.StateMachines.ByName.Keys.Order());
+        var files = Directory.GetFiles(synthesized.StateMachineFolder, "*.asl.json")
+            .Select(f => Path.GetFileName(f)[..^".asl.json".Length]).Order().ToList();
+        Assert.Equal(["catalog-ingestion", "product-image", "video-processing"], files);
+        synthesized.Template.ResourceCountIs("AWS::StepFunctions::StateMachine", files.Count);
+        Assert.Equal(files, synthesized.Stack.StateMachines.ByName.Keys.Order());
     }
 
     [Fact]

@@ -26,7 +26,8 @@ public sealed class SynthesizedStack : IDisposable
     {
         NodeRuntime.Prepare();
         _folder = Directory.CreateTempSubdirectory("shoppable-cdk-");
-        StateMachineFolder = SampleStateMachines.WriteTo(Path.Combine(_folder.FullName, "statemachines"));
+        // The definitions the ASL generator committed: what deploys is what the sagas generated.
+        StateMachineFolder = RepositoryFolders.StateMachines();
 
         var app = new App(new AppProps { Outdir = Path.Combine(_folder.FullName, "cdk.out") });
         Stack = new ShoppableVideoStack(app, "ShoppableVideoTest", new ShoppableVideoStackProps { StateMachineFolder = StateMachineFolder });
