@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using ShoppableVideo.Api.Endpoints;
 using ShoppableVideo.Api.Tests.Support;
+using ShoppableVideo.Aws.Tests.LocalServers;
 using ShoppableVideo.Consumers.Metadata;
 using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Consumers.Tests.Support;
@@ -43,14 +44,16 @@ public class AwsProfileEndToEndTests(LocalAwsStack stack) : IClassFixture<LocalA
     [SharedDataFact]
     public async Task A_video_in_the_middle_of_its_steps_survives_a_rabbitmq_crash_and_restart_with_one_document()
     {
-        var deployment = await stack.DeployAsync("e2e-broker-restart");
+        // A broker of its own: the crash must not leave anything behind for the other tests.
+        await using var broker = await RabbitMqServer.StartAsync();
+        var deployment = await stack.DeployAsync("e2e-broker-restart", broker);
         using var worker = await HostProcess.StartAsync(NewDataFolder(), deployment.WorkerSettings());
         var key = "people.mp4";
         await deployment.PutAndAnnounceAsync(Buckets.Videos, key, SharedData.Video(Fixtures.People));
         var midway = await WaitForVideoAsync(worker, key, v => v.Status.State is not "Probing", ProcessingTimeout);
 
         string interrupted;
-        stack.RabbitMq.KillBroker();
+        broker.KillBroker();
         try
         {
             // With the broker down the saga cannot move: this is the state the crash interrupted.
@@ -58,7 +61,7 @@ public class AwsProfileEndToEndTests(LocalAwsStack stack) : IClassFixture<LocalA
         }
         finally
         {
-            await stack.RabbitMq.StartBrokerAsync();
+            await broker.StartBrokerAsync();
         }
         Assert.True(interrupted is not ("Completed" or "Failed"), $"the video finished before the broker went down ({interrupted})");
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using Amazon.S3.Model;
+using ShoppableVideo.Aws.Tests.LocalServers;
 using ShoppableVideo.Consumers.Storage;
 
 namespace ShoppableVideo.Aws.Tests.EndToEnd;
@@ -10,6 +11,7 @@ namespace ShoppableVideo.Aws.Tests.EndToEnd;
 public sealed record Deployment(
     LocalAwsStack Stack,
     string Name,
+    RabbitMqServer Broker,
     IReadOnlyDictionary<string, string> Buckets,
     string IntakeQueueUrl,
     string S3EventsTopicArn,
@@ -40,7 +42,7 @@ public sealed record Deployment(
             $"{aws}:CreateTablesIfMissing=true",
             // fauxqs refuses request bodies over 11 MiB.
             $"{aws}:S3PartSize={5 * 1024 * 1024}",
-            $"--ShoppableVideo:RabbitMq:Host=amqp://127.0.0.1:{Stack.RabbitMq.AmqpPort}/",
+            $"--ShoppableVideo:RabbitMq:Host=amqp://127.0.0.1:{Broker.AmqpPort}/",
             $"--ShoppableVideo:RabbitMq:VirtualHost={Name}",
             // The worker's own account of what it did, in a failing test's message.
             "--Logging:LogLevel:ShoppableVideo=Information",

@@ -44,9 +44,11 @@ public sealed class LocalAwsStack : IAsyncLifetime
         });
     }
 
-    public async Task<Deployment> DeployAsync(string name)
+    /// <param name="broker">a broker of the test's own, for a test that crashes it; the shared one otherwise.</param>
+    public async Task<Deployment> DeployAsync(string name, RabbitMqServer? broker = null)
     {
-        await RabbitMq.AddVirtualHostAsync(name);
+        broker ??= RabbitMq;
+        await broker.AddVirtualHostAsync(name);
         var buckets = Buckets.All.ToDictionary(b => b, b => $"{name}-{b}");
         foreach (var bucket in buckets.Values)
             await S3.PutBucketAsync(bucket);
@@ -63,7 +65,7 @@ public sealed class LocalAwsStack : IAsyncLifetime
         var completion = await Sns.CreateTopicAsync($"{name}-completion");
         var subscriber = await Sqs.CreateQueueAsync($"{name}-subscriber");
         await Sns.SubscribeQueueAsync(completion, await QueueArnAsync(subscriber));
-        return new Deployment(this, name, buckets, intake, s3Events, completion, subscriber);
+        return new Deployment(this, name, broker, buckets, intake, s3Events, completion, subscriber);
     }
 
     async Task<string> QueueArnAsync(string queueUrl) => (await Sqs.GetQueueAttributesAsync(queueUrl, ["QueueArn"]))["QueueArn"];
