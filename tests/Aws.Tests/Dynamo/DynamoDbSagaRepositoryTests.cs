@@ -5,12 +5,17 @@ using ShoppableVideo.Sagas.Tests.Persistence;
 
 namespace ShoppableVideo.Aws.Tests.Dynamo;
 
-/// <summary>The SQLite repository's scenarios, against DynamoDB's API as dynalite serves it.</summary>
-public sealed class DynamoDbSagaRepositoryTests(LocalDynamoDb dynamo) : IClassFixture<LocalDynamoDb>, IAsyncLifetime
+/// <summary>The saga store contract against DynamoDB's API as dynalite serves it, and what is DynamoDB's
+/// own: the item layout, conditional failures, consistent reads, paging order and TTL.</summary>
+public sealed class DynamoDbSagaRepositoryTests(LocalDynamoDb dynamo) : SagaStoreContract, IClassFixture<LocalDynamoDb>, IAsyncLifetime
 {
     DynamoDbSettings _settings = null!;
     ObservedDynamoDbClient _client = null!;
     DynamoDbSagaRepository<SampleSaga> _repository = null!;
+
+    protected override ISagaStore<SampleSaga> Store => _repository;
+
+    protected override ISagaStore<SampleSaga> StoreForAnotherSagaType() => Repository(o => o.SagaType = "OtherSaga");
 
     public async Task InitializeAsync()
     {
@@ -32,37 +37,6 @@ public sealed class DynamoDbSagaRepositoryTests(LocalDynamoDb dynamo) : IClassFi
         return new DynamoDbSagaRepository<SampleSaga>(_client, options);
     }
 
-    static SampleSaga NewSaga(string state = "Extracting") => new()
-    {
-        CorrelationId = Guid.NewGuid(),
-        CurrentState = state,
-        Steps = [new SampleStep("probe", 100, new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero))],
-        Segments = [new SampleSegment(0, 0.0, 4.5, ["sku-1", "sku-2"])],
-        ParentId = Guid.NewGuid(),
-        FinishedAt = null,
-        Kind = SampleKind.Catalog,
-    };
-
-    [Fact]
-    public async Task An_inserted_saga_loads_back_with_its_records_lists_and_nullables()
-    {
-        var saga = NewSaga();
-
-        await _repository.InsertAsync(saga);
-        var loaded = await _repository.FindAsync(saga.CorrelationId);
-
-        Assert.NotNull(loaded);
-        Assert.Equal(1, loaded.Version);
-        Assert.Equal("Extracting", loaded.CurrentState);
-        Assert.Equal(saga.Steps, loaded.Steps);
-        var segment = Assert.Single(loaded.Segments);
-        Assert.Equal(["sku-1", "sku-2"], segment.ProductIds);
-        Assert.Equal(4.5, segment.EndSeconds);
-        Assert.Equal(saga.ParentId, loaded.ParentId);
-        Assert.Null(loaded.FinishedAt);
-        Assert.Equal(SampleKind.Catalog, loaded.Kind);
-    }
-
     [Fact]
     public async Task The_item_is_keyed_by_the_correlation_id_and_saga_type_with_state_and_version_beside_the_json()
     {
@@ -80,95 +54,37 @@ public sealed class DynamoDbSagaRepositoryTests(LocalDynamoDb dynamo) : IClassFi
     }
 
     [Fact]
-    public async Task A_missing_saga_is_null()
-    {
-        Assert.Null(await _repository.FindAsync(Guid.NewGuid()));
-    }
-
-    [Fact]
-    public async Task An_update_advances_the_version_and_a_delete_removes_the_item()
+    public async Task A_duplicate_insert_is_exactly_one_failed_attribute_not_exists_condition()
     {
         var saga = NewSaga();
         await _repository.InsertAsync(saga);
-
-        var loaded = (await _repository.FindAsync(saga.CorrelationId))!;
-        loaded.CurrentState = "Completed";
-        loaded.FinishedAt = new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc);
-        loaded.Steps.Add(new SampleStep("extract", 50, DateTimeOffset.UnixEpoch));
-        await _repository.UpdateAsync(loaded);
-
-        var updated = (await _repository.FindAsync(saga.CorrelationId))!;
-        Assert.Equal(2, updated.Version);
-        Assert.Equal("Completed", updated.CurrentState);
-        Assert.Equal(loaded.FinishedAt, updated.FinishedAt);
-        Assert.Equal(2, updated.Steps.Count);
-
-        await _repository.DeleteAsync(updated);
-        Assert.Null(await _repository.FindAsync(saga.CorrelationId));
-    }
-
-    [Fact]
-    public async Task Inserting_an_id_that_already_exists_is_a_concurrency_conflict_and_leaves_the_first_saga()
-    {
-        var saga = NewSaga("Extracting");
-        await _repository.InsertAsync(saga);
-
-        var twin = NewSaga("Matching");
+        var twin = NewSaga();
         twin.CorrelationId = saga.CorrelationId;
 
-        await Assert.ThrowsAsync<ConcurrencyException>(() => _repository.InsertAsync(twin));
+        var conflict = await Assert.ThrowsAsync<ConcurrencyException>(() => _repository.InsertAsync(twin));
+
+        Assert.IsType<ConditionalCheckFailedException>(conflict.InnerException);
         Assert.Equal(1, _client.ConditionalFailures);
-        Assert.Equal("Extracting", (await _repository.FindAsync(saga.CorrelationId))!.CurrentState);
+    }
+
+    protected override void AssertConflictCameFromTheStore(ConcurrencyException conflict)
+    {
+        Assert.IsType<ConditionalCheckFailedException>(conflict.InnerException);
+        Assert.Equal(1, _client.ConditionalFailures);
     }
 
     [Fact]
-    public async Task Of_two_concurrent_updates_from_the_same_version_one_wins_and_the_other_gets_a_concurrency_exception()
+    public async Task The_loser_of_a_race_keeps_the_version_it_loaded_so_a_retry_reloads()
     {
         var saga = NewSaga();
         await _repository.InsertAsync(saga);
         var first = (await _repository.FindAsync(saga.CorrelationId))!;
         var second = (await _repository.FindAsync(saga.CorrelationId))!;
-        first.Steps.Add(new SampleStep("first", 1, DateTimeOffset.UnixEpoch));
-        second.Steps.Add(new SampleStep("second", 2, DateTimeOffset.UnixEpoch));
 
-        var outcomes = await Task.WhenAll(
-            Outcome(() => _repository.UpdateAsync(first)),
-            Outcome(() => _repository.UpdateAsync(second)));
+        await _repository.UpdateAsync(first);
+        await Assert.ThrowsAsync<ConcurrencyException>(() => _repository.UpdateAsync(second));
 
-        Assert.Single(outcomes, o => o is null);
-        var conflict = Assert.IsType<ConcurrencyException>(Assert.Single(outcomes, o => o is not null));
-        Assert.IsType<ConditionalCheckFailedException>(conflict.InnerException);
-        Assert.Equal(1, _client.ConditionalFailures);
-        var stored = (await _repository.FindAsync(saga.CorrelationId))!;
-        Assert.Equal(2, stored.Version);
-        Assert.Equal(2, stored.Steps.Count);
-        // The loser keeps the version it loaded, so a retry reloads rather than writing on top.
-        Assert.Contains(1, new[] { first.Version, second.Version });
-    }
-
-    [Fact]
-    public async Task Updating_a_saga_that_was_deleted_meanwhile_is_a_conflict_and_does_not_recreate_it()
-    {
-        var saga = NewSaga();
-        await _repository.InsertAsync(saga);
-        var loaded = (await _repository.FindAsync(saga.CorrelationId))!;
-        await _repository.DeleteAsync((await _repository.FindAsync(saga.CorrelationId))!);
-
-        await Assert.ThrowsAsync<ConcurrencyException>(() => _repository.UpdateAsync(loaded));
-        Assert.Null(await _repository.FindAsync(saga.CorrelationId));
-    }
-
-    [Fact]
-    public async Task Deleting_an_instance_that_changed_since_it_was_loaded_is_refused()
-    {
-        var saga = NewSaga();
-        await _repository.InsertAsync(saga);
-        var stale = (await _repository.FindAsync(saga.CorrelationId))!;
-        var fresh = (await _repository.FindAsync(saga.CorrelationId))!;
-        await _repository.UpdateAsync(fresh);
-
-        await Assert.ThrowsAsync<ConcurrencyException>(() => _repository.DeleteAsync(stale));
-        Assert.NotNull(await _repository.FindAsync(saga.CorrelationId));
+        Assert.Equal(1, second.Version);
     }
 
     [Fact]
@@ -212,23 +128,6 @@ public sealed class DynamoDbSagaRepositoryTests(LocalDynamoDb dynamo) : IClassFi
     }
 
     [Fact]
-    public async Task Saga_types_sharing_the_table_do_not_see_or_overwrite_each_other_even_with_the_same_id()
-    {
-        var other = Repository(o => o.SagaType = "OtherSaga");
-        var saga = NewSaga("Extracting");
-        var sameIdOtherType = NewSaga("Matching");
-        sameIdOtherType.CorrelationId = saga.CorrelationId;
-
-        await _repository.InsertAsync(saga);
-        await other.InsertAsync(sameIdOtherType);
-
-        Assert.Equal("Extracting", (await _repository.FindAsync(saga.CorrelationId))!.CurrentState);
-        Assert.Equal("Matching", (await other.FindAsync(saga.CorrelationId))!.CurrentState);
-        Assert.Single(await _repository.ListAsync());
-        Assert.Single(await other.ListAsync());
-    }
-
-    [Fact]
     public async Task A_saga_reaching_a_final_state_gets_an_expiry_when_a_retention_is_configured()
     {
         var now = new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
@@ -261,35 +160,6 @@ public sealed class DynamoDbSagaRepositoryTests(LocalDynamoDb dynamo) : IClassFi
         Assert.False((await RawItem(saga.CorrelationId)).ContainsKey("ExpiresAt"));
     }
 
-    [Fact]
-    public async Task Fifty_sagas_updated_concurrently_with_readers_alongside_all_keep_every_update()
-    {
-        var sagas = Enumerable.Range(0, 50).Select(_ => NewSaga()).ToList();
-        const int updatesPerSaga = 5;
-
-        async Task Drive(SampleSaga saga)
-        {
-            await _repository.InsertAsync(saga);
-            for (var i = 0; i < updatesPerSaga; i++)
-            {
-                var loaded = (await _repository.FindAsync(saga.CorrelationId))!;
-                loaded.Steps.Add(new SampleStep($"step-{i}", i, DateTimeOffset.UtcNow));
-                await _repository.UpdateAsync(loaded);
-                await _repository.ListAsync(limit: 10);
-            }
-        }
-
-        await Task.WhenAll(sagas.Select(saga => Task.Run(() => Drive(saga))));
-
-        var stored = await _repository.ListAsync(limit: 100);
-        Assert.Equal(50, stored.Count);
-        Assert.All(stored, saga =>
-        {
-            Assert.Equal(1 + updatesPerSaga, saga.Version);
-            Assert.Equal(1 + updatesPerSaga, saga.Steps.Count);
-        });
-    }
-
     async Task<Dictionary<string, AttributeValue>> RawItem(Guid correlationId)
     {
         var response = await _client.GetItemAsync(new GetItemRequest
@@ -303,18 +173,5 @@ public sealed class DynamoDbSagaRepositoryTests(LocalDynamoDb dynamo) : IClassFi
             ConsistentRead = true,
         });
         return response.Item ?? throw new InvalidOperationException($"no item for {correlationId}");
-    }
-
-    static async Task<Exception?> Outcome(Func<Task> action)
-    {
-        try
-        {
-            await action();
-            return null;
-        }
-        catch (Exception exception)
-        {
-            return exception;
-        }
     }
 }
