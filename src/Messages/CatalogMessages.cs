@@ -47,8 +47,13 @@ public record ProductItemsDetected(Guid ProductImageId, string Analysis, Detecte
 
 public record EmbedProductItems(Guid ProductImageId, string Bucket, CatalogProduct Product, DetectedItem? Item);
 
-/// <summary>The item's descriptor: re-ID appearance and colour histogram, both L2-normalised.</summary>
-public record EmbeddedItem(string Kind, float[] Appearance, float[] Colour);
+/// <summary>One look at the item: the appearance embedding and the colour histogram of one box of the photo,
+/// both L2-normalised.</summary>
+public record EmbeddedView(float[] Appearance, float[] Colour);
+
+/// <summary>The item's descriptor: several views of it (its region, the person wearing it, the whole photo,
+/// the centre), so a video region is compared with whichever view frames the item as the video does.</summary>
+public record EmbeddedItem(string Kind, IReadOnlyList<EmbeddedView> Views);
 
 /// <summary>Item is null when there was nothing to embed (no detector or embedder configured).</summary>
 public record ProductItemsEmbedded(Guid ProductImageId, EmbeddedItem? Item);

@@ -27,9 +27,18 @@ public record Segment(
 public record NormalizedBox(double Left, double Top, double Width, double Height);
 
 /// <summary>A catalog product seen in a shot: Score is its vote across the shot's frames (0..1), Box and
-/// Seconds where it was seen best, Kind the part of the picture it was matched as ("upper", "lower",
-/// "full" or "bag"), so a player can tell a jacket from the trousers under it.</summary>
-public record ProductMatch(string ProductId, double Score, NormalizedBox Box, double Seconds, string Kind);
+/// Seconds where it was seen best, Kind the garment it was matched as ("upper", "lower", "full" or "bag"),
+/// so a player can tell a jacket from the trousers under it. Match is "exact" when the shot is confident
+/// this is the product, "similar" when it is a look-alike to shop the look; Confidence (0..1) says how sure.</summary>
+public record ProductMatch(string ProductId, double Score, NormalizedBox Box, double Seconds, string Kind,
+    string Match = ProductMatches.Similar, double Confidence = 0);
+
+/// <summary>The two kinds of <see cref="ProductMatch.Match"/>.</summary>
+public static class ProductMatches
+{
+    public const string Exact = "exact";
+    public const string Similar = "similar";
+}
 
 /// <summary>The products found in one shot.</summary>
 public record SegmentMatches(int SegmentIndex, IReadOnlyList<ProductMatch> Products);

@@ -1,9 +1,11 @@
 using ShoppableVideo.Consumers.Metadata;
+using ShoppableVideo.Messages;
 
 namespace ShoppableVideo.Api.Reviews;
 
 /// <summary>Replays reviews, oldest first, over the machine's document. A review names the product as
-/// the document shows it at that moment, so a replaced product is reviewed under its new id.</summary>
+/// the document shows it at that moment, so a replaced product is reviewed under its new id. A product a
+/// reviewer approved or chose is exact, with full confidence: a person has looked.</summary>
 public static class ReviewApplier
 {
     public static ReviewedDocument Apply(ShoppableDocument original, IReadOnlyList<ShotReview> reviews)
@@ -13,7 +15,7 @@ public static class ReviewApplier
             ReviewedDocument.ReviewedSchemaVersion, original.VideoId, original.Video, original.Analysis,
             original.Segments.Select(segment => new ReviewedSegment(
                     segment.Index, segment.StartFrame, segment.EndFrame, segment.StartSeconds, segment.EndSeconds, segment.Frames,
-                    ApplyToShot(segment.Products.Select(p => new ReviewedProduct(p.ProductId, p.Score, p.Box, p.Seconds, p.Kind)).ToList(),
+                    ApplyToShot(segment.Products.Select(p => new ReviewedProduct(p.ProductId, p.Score, p.Box, p.Seconds, p.Kind, p.Match, p.Confidence)).ToList(),
                         bySegment[segment.Index])))
                 .ToList());
     }
@@ -29,7 +31,11 @@ public static class ReviewApplier
             switch (review.Action)
             {
                 case ReviewActions.Approve:
-                    products[at] = product with { Review = Decision("approved", review, product.Review?.OriginalProductId) };
+                    products[at] = product with
+                    {
+                        Match = ProductMatches.Exact, Confidence = 1,
+                        Review = Decision("approved", review, product.Review?.OriginalProductId),
+                    };
                     break;
                 case ReviewActions.Reject:
                     products.RemoveAt(at);
@@ -38,6 +44,7 @@ public static class ReviewApplier
                     products[at] = product with
                     {
                         ProductId = review.ReplacementProductId!,
+                        Match = ProductMatches.Exact, Confidence = 1,
                         Review = Decision("replaced", review, product.Review?.OriginalProductId ?? product.ProductId),
                     };
                     break;

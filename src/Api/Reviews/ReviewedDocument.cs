@@ -5,7 +5,7 @@ using ShoppableVideo.Messages;
 namespace ShoppableVideo.Api.Reviews;
 
 /// <summary>The shoppable document as the API serves it: the machine's document with reviews applied.
-/// Schema 1.1 is 1.0 plus an optional <c>review</c> on each product; the machine's own 1.0 document
+/// Schema 2.1 is 2.0 plus an optional <c>review</c> on each product; the machine's own 2.0 document
 /// stays untouched in the output bucket and is served with <c>?original=true</c>.</summary>
 public record ReviewedDocument(
     string SchemaVersion,
@@ -14,7 +14,7 @@ public record ReviewedDocument(
     string Analysis,
     IReadOnlyList<ReviewedSegment> Segments)
 {
-    public const string ReviewedSchemaVersion = "1.1";
+    public const string ReviewedSchemaVersion = "2.1";
 
     /// <summary>The shot on screen at <paramref name="seconds"/>: a shot owns its start, the next shot
     /// its end, and the last shot its own end too.</summary>
@@ -33,6 +33,8 @@ public record ReviewedProduct(
     NormalizedBox Box,
     double Seconds,
     string Kind,
+    string Match,
+    double Confidence,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ProductReview? Review = null);
 
 /// <param name="Status">approved or replaced (rejected products are not served).</param>

@@ -14,7 +14,7 @@ public sealed class IndexProductConsumer(IProductIndex index, IProductCatalog ca
         var productId = message.Product.ProductId;
         if (message.Item is { } item)
             await index.UpsertAsync(new IndexedProductImage(productId, message.Source, message.ImageContentHash,
-                Enum.Parse<ItemKind>(item.Kind), new ItemDescriptor(item.Appearance, item.Colour)), token);
+                Enum.Parse<ItemKind>(item.Kind), new ItemDescriptor(item.Views.Select(v => new ItemView(v.Appearance, v.Colour)).ToList())), token);
         else if (message.ImageUnchanged)
             await index.ClaimAsync(productId, message.Source, token);
         else

@@ -30,8 +30,8 @@ public sealed class ProductPhotoVision(IObjectStore store, IImageDecoder decoder
         var kind = Enum.Parse<ItemKind>(item.Kind);
         var region = new ItemRegion(kind, PixelBox.From(item.Box, image.Width, image.Height), (float)item.Score,
             PixelBox.From(item.Subject, image.Width, image.Height));
-        var descriptor = describer.Describe(image, [region])[0];
-        return new EmbeddedItem(item.Kind, descriptor.Appearance, descriptor.Colour);
+        var descriptor = describer.DescribeProduct(image, region);
+        return new EmbeddedItem(item.Kind, descriptor.Views.Select(v => new EmbeddedView(v.Appearance, v.Colour)).ToList());
     }
 
     async Task<BgrImage> DecodeAsync(string bucket, string key, CancellationToken cancellationToken)

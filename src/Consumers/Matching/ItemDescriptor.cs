@@ -1,7 +1,17 @@
 namespace ShoppableVideo.Consumers.Matching;
 
 /// <summary>
-/// How a region looks: the re-ID appearance embedding and a colour descriptor, both L2-normalised.
-/// Kept apart (not concatenated) so the weight between them can be tuned without re-indexing.
+/// How an item looks, seen through one or more views (boxes of the same image that frame it differently:
+/// the garment region, the person wearing it, the whole photo, its centre). Two items score by their best
+/// pair of views, so a torso cut from a video frame meets a catalog photo at whichever framing it shares.
 /// </summary>
-public sealed record ItemDescriptor(float[] Appearance, float[] Colour);
+public sealed record ItemDescriptor(IReadOnlyList<ItemView> Views)
+{
+    public ItemDescriptor(float[] appearance, float[] colour) : this([new ItemView(appearance, colour)])
+    {
+    }
+}
+
+/// <summary>One view of an item: the appearance embedding and the colour histogram of one box, both
+/// L2-normalised. Kept apart (not concatenated) so the weight between them can be tuned without re-indexing.</summary>
+public sealed record ItemView(float[] Appearance, float[] Colour);

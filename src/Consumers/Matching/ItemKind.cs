@@ -1,9 +1,11 @@
 namespace ShoppableVideo.Consumers.Matching;
 
 /// <summary>
-/// What kind of item a region holds. A video region is only ever matched against catalog entries of
-/// the same kind, so a hoodie never competes with shorts. The detectors know people and bags, not
-/// garments: Upper, Lower and Full are parts of a person box, Bag is a detected bag.
+/// What kind of item a region holds. A video region is matched against catalog entries of the same kind,
+/// so a hoodie never competes with shorts. The detectors know people and bags, not garments: Upper, Lower
+/// and Full are parts of a person box, Bag is a detected bag. Any is a region whose kind cannot be told
+/// (a close-up where no whole person shows): it is searched across every kind, and takes the kind of the
+/// product it matches.
 /// </summary>
 public enum ItemKind
 {
@@ -11,4 +13,5 @@ public enum ItemKind
     Lower,
     Full,
     Bag,
+    Any,
 }

@@ -31,18 +31,45 @@ public static class ItemRegions
     /// <summary>A body part showing less than this share of the person's height is not worth describing.</summary>
     const float MinVisibleShare = 0.1f;
 
-    /// <summary>Every region in the detections: Upper, Lower and Full for each person, Bag for each bag.</summary>
+    /// <summary>The share of a close-up frame's width and height its foreground region keeps: the garment
+    /// fills the frame, and its edges are where background and other garments show.</summary>
+    const float ForegroundShare = 0.7f;
+
+    /// <summary>Every region in the detections: Upper, Lower and Full for each person, Bag for each bag, and
+    /// for a close-up (no person, or none whose body proportions can be read) the frame's foreground as a
+    /// region of any kind.</summary>
     public static IReadOnlyList<ItemRegion> From(IEnumerable<Detection> detections, int width, int height)
     {
         var regions = new List<ItemRegion>();
+        var readablePerson = false;
         foreach (var detection in detections)
         {
             if (detection.ClassId == PersonClass)
+            {
                 regions.AddRange(OfPerson(detection.Box, detection.Score, width, height));
+                readablePerson |= !IsCloseUp(detection.Box, height);
+            }
             else if (BagClasses.Contains(detection.ClassId))
                 regions.Add(ItemRegion.Whole(ItemKind.Bag, detection.Box.ClampTo(width, height), detection.Score));
         }
+        if (!readablePerson)
+            regions.Add(Foreground(width, height));
         return regions;
+    }
+
+    /// <summary>A person cut by both the top and the bottom of the frame is a close-up: neither the head nor
+    /// the feet show, so the body-proportion cuts guess where the garments are.</summary>
+    static bool IsCloseUp(PixelBox person, int height)
+    {
+        var slack = MathF.Max(2, BorderSlack * height);
+        return person.Top <= slack && person.Bottom >= height - slack;
+    }
+
+    static ItemRegion Foreground(int width, int height)
+    {
+        var margin = (1 - ForegroundShare) / 2;
+        var centre = new PixelBox(width * margin, height * margin, width * (1 - margin), height * (1 - margin));
+        return new ItemRegion(ItemKind.Any, centre, 0, new PixelBox(0, 0, width, height));
     }
 
     /// <summary>The Upper, Lower and Full parts of one person box that are visible in the image.</summary>

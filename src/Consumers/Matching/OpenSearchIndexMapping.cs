@@ -3,10 +3,10 @@ using System.Text.Json.Nodes;
 namespace ShoppableVideo.Consumers.Matching;
 
 /// <summary>
-/// The index body (OpenSearch docs, "k-NN vector" field type and "Methods and engines"): index.knn on, the
-/// appearance embedding a knn_vector searched with HNSW in cosine space (the sqlite-vec table's
-/// distance_metric=cosine), the colour histogram kept in _source only (it is read back for the rerank,
-/// never searched), and the bookkeeping fields as keywords for term queries. Dynamic mapping is strict, so
+/// The index body (OpenSearch docs, "k-NN vector" field type, "Methods and engines" and "Nested field
+/// search"): index.knn on, each view a nested object whose appearance embedding is a knn_vector searched
+/// with HNSW in cosine space (the sqlite-vec table's distance_metric=cosine) and whose colour histogram is
+/// kept in _source only (it is read back for the rerank, never searched), and the bookkeeping fields as keywords for term queries. Dynamic mapping is strict, so
 /// a misspelt field fails the write instead of quietly adding a field no query reads.
 /// </summary>
 public static class OpenSearchIndexMapping
@@ -23,19 +23,26 @@ public static class OpenSearchIndexMapping
                 ["source"] = Keyword(),
                 ["imageContentHash"] = Keyword(),
                 ["kind"] = Keyword(),
-                ["appearance"] = new JsonObject
+                ["views"] = new JsonObject
                 {
-                    ["type"] = "knn_vector",
-                    ["dimension"] = appearanceDimensions,
-                    ["method"] = new JsonObject
+                    ["type"] = "nested",
+                    ["properties"] = new JsonObject
                     {
-                        ["name"] = "hnsw",
-                        ["space_type"] = "cosinesimil",
-                        ["engine"] = options.Engine,
-                        ["parameters"] = new JsonObject { ["m"] = options.M, ["ef_construction"] = options.EfConstruction },
+                        ["appearance"] = new JsonObject
+                        {
+                            ["type"] = "knn_vector",
+                            ["dimension"] = appearanceDimensions,
+                            ["method"] = new JsonObject
+                            {
+                                ["name"] = "hnsw",
+                                ["space_type"] = "cosinesimil",
+                                ["engine"] = options.Engine,
+                                ["parameters"] = new JsonObject { ["m"] = options.M, ["ef_construction"] = options.EfConstruction },
+                            },
+                        },
+                        ["colour"] = new JsonObject { ["type"] = "float", ["index"] = false, ["doc_values"] = false },
                     },
                 },
-                ["colour"] = new JsonObject { ["type"] = "float", ["index"] = false, ["doc_values"] = false },
             },
         },
     };

@@ -8,9 +8,11 @@ namespace ShoppableVideo.Consumers.Matching;
 
 /// <summary>
 /// The product index in an OpenSearch k-NN index (Amazon OpenSearch Service, signing name "es"): one
-/// document per product, its id the product id. Search is a k-NN query on appearance with the kind as an
-/// efficient filter, widened to <see cref="MatchingOptions.CandidatesFor"/> neighbours, then the same
-/// rerank as the SQLite index (<see cref="ProductReranker"/>). The index is created with its mapping before
+/// document per product, its id the product id, its views a nested field (each view's appearance a
+/// knn_vector, its colour alongside). Search is a nested k-NN query per query view with the kind as an
+/// efficient filter (a product is found by its nearest view), widened to
+/// <see cref="MatchingOptions.CandidateViews"/>, then the same exact rerank over all the found products'
+/// views as the SQLite index (<see cref="ProductReranker"/>). The index is created with its mapping before
 /// this process first writes, because a bulk write to a missing index would auto-create it with dynamic
 /// mappings, where appearance is a plain float array no k-NN query can search.
 /// </summary>
@@ -40,9 +42,7 @@ public sealed class OpenSearchProductIndex(
 
     public async Task UpsertAsync(IndexedProductImage entry, CancellationToken cancellationToken)
     {
-        if (entry.Descriptor.Appearance.Length != AppearanceDimensions)
-            throw new ArgumentException(
-                $"the product index holds {AppearanceDimensions}-dimensional appearance vectors, not {entry.Descriptor.Appearance.Length}", nameof(entry));
+        RequireDimensions(entry.Descriptor, nameof(entry));
         await EnsureIndexAsync(cancellationToken);
 
         // _bulk with an index action replaces the whole document, as the SQLite upsert replaces the row.
@@ -53,8 +53,8 @@ public sealed class OpenSearchProductIndex(
             ["source"] = entry.Source,
             ["imageContentHash"] = entry.ContentHash,
             ["kind"] = KindName(entry.Kind),
-            ["appearance"] = Floats(entry.Descriptor.Appearance),
-            ["colour"] = Floats(entry.Descriptor.Colour),
+            ["views"] = new JsonArray(entry.Descriptor.Views
+                .Select(v => (JsonNode)new JsonObject { ["appearance"] = Floats(v.Appearance), ["colour"] = Floats(v.Colour) }).ToArray()),
         };
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(openSearch.Endpoint, $"_bulk?refresh={options.Refresh}"))
         {
@@ -123,39 +123,45 @@ public sealed class OpenSearchProductIndex(
     public async Task<IReadOnlyList<ProductHit>> SearchAsync(ItemKind kind, ItemDescriptor query, int k, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
-        if (query.Appearance.Length != AppearanceDimensions)
-            throw new ArgumentException(
-                $"the product index is searched with {AppearanceDimensions}-dimensional appearance vectors, not {query.Appearance.Length}", nameof(query));
+        RequireDimensions(query, nameof(query));
 
-        var neighbours = matching.CandidatesFor(k);
+        var found = new Dictionary<string, ProductViews>(StringComparer.Ordinal);
+        foreach (var view in query.Views)
+            foreach (var product in await NearestProductsAsync(view, kind, cancellationToken))
+                found.TryAdd(product.ProductId, product);
+        return ProductReranker.Rank(query, found.Values, matching.AppearanceWeight, k);
+    }
+
+    /// <summary>The products whose nearest view is among the nearest to one query view, with all their views.</summary>
+    async Task<IEnumerable<ProductViews>> NearestProductsAsync(ItemView view, ItemKind kind, CancellationToken cancellationToken)
+    {
+        var neighbours = matching.CandidateViews;
+        var knn = new JsonObject { ["vector"] = Floats(view.Appearance), ["k"] = neighbours };
+        if (kind != ItemKind.Any)
+            knn["filter"] = Term("kind", KindName(kind));
         var hits = await SearchOrNoneAsync(new JsonObject
         {
             ["size"] = neighbours,
-            ["_source"] = new JsonArray("colour"),
+            ["_source"] = new JsonArray("kind", "views"),
             ["query"] = new JsonObject
             {
-                ["knn"] = new JsonObject
+                ["nested"] = new JsonObject
                 {
-                    ["appearance"] = new JsonObject
-                    {
-                        ["vector"] = Floats(query.Appearance),
-                        ["k"] = neighbours,
-                        ["filter"] = Term("kind", KindName(kind)),
-                    },
+                    ["path"] = "views",
+                    ["query"] = new JsonObject { ["knn"] = new JsonObject { ["views.appearance"] = knn } },
                 },
             },
         }, cancellationToken);
-
-        return ProductReranker.Rank(hits.Select(hit => new ProductCandidate(
-            hit.StringOrNull("_id") ?? throw new InvalidDataException("an OpenSearch hit without an _id"),
-            AppearanceSimilarity(hit.GetProperty("_score").GetDouble()),
-            hit.GetProperty("_source").GetProperty("colour").EnumerateArray().Select(v => v.GetSingle()).ToArray())),
-            query.Colour, matching.AppearanceWeight, k);
+        return hits.Select(hit =>
+        {
+            var source = hit.GetProperty("_source");
+            return new ProductViews(
+                hit.StringOrNull("_id") ?? throw new InvalidDataException("an OpenSearch hit without an _id"),
+                Enum.Parse<ItemKind>(source.GetProperty("kind").GetString()!, ignoreCase: true),
+                source.GetProperty("views").EnumerateArray()
+                    .Select(v => new ItemView(FloatsOf(v.GetProperty("appearance")), FloatsOf(v.GetProperty("colour")))).ToList());
+        });
     }
-
-    /// <summary>OpenSearch scores a cosinesimil hit (2 - d) / 2 with d = 1 - cos (docs, "Spaces"), so the
-    /// cosine similarity the SQLite index derives from sqlite-vec's distance is 2 * score - 1.</summary>
-    public static double AppearanceSimilarity(double score) => DescriptorSimilarity.FromCosineDistance(2 - 2 * score);
 
     // A missing index holds nothing: reads answer empty, and the index is created so the next write finds it.
     async Task<IReadOnlyList<JsonElement>> SearchOrNoneAsync(JsonObject query, CancellationToken cancellationToken)
@@ -200,6 +206,17 @@ public sealed class OpenSearchProductIndex(
             _creating.Release();
         }
     }
+
+    static void RequireDimensions(ItemDescriptor descriptor, string parameter)
+    {
+        if (descriptor.Views.Count == 0)
+            throw new ArgumentException("a descriptor needs at least one view", parameter);
+        if (descriptor.Views.FirstOrDefault(v => v.Appearance.Length != AppearanceDimensions) is { } wrong)
+            throw new ArgumentException(
+                $"the product index holds {AppearanceDimensions}-dimensional appearance vectors, not {wrong.Appearance.Length}", parameter);
+    }
+
+    static float[] FloatsOf(JsonElement array) => array.EnumerateArray().Select(v => v.GetSingle()).ToArray();
 
     static JsonObject Term(string field, string value) => new() { ["term"] = new JsonObject { [field] = value } };
 

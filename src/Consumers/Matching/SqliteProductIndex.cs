@@ -4,73 +4,88 @@ using ShoppableVideo.Sqlite;
 namespace ShoppableVideo.Consumers.Matching;
 
 /// <summary>
-/// The product index in the shared SQLite file: product_images says what is indexed for each product
-/// (source manifest, photo hash, kind) and points at its row in product_vectors, a sqlite-vec table that
-/// does the k-NN on appearance with the kind as a metadata filter and the colour histogram riding along
-/// as an auxiliary column. Search widens k, then reranks by appearance and colour together.
+/// The product index in the shared SQLite file. product_entries says what is indexed for each product
+/// (source manifest, photo hash, kind); product_views holds each of its views (appearance and colour); and
+/// product_view_vectors, a sqlite-vec table keyed by the view's rowid, does the k-NN on appearance with the
+/// kind as a metadata filter. Search asks the k-NN pass which products are near (widely: see
+/// <see cref="MatchingOptions"/>), then scores those products exactly over all their views
+/// (<see cref="ProductReranker"/>).
 /// </summary>
 public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions options) : IProductIndex
 {
-    public const int AppearanceDimensions = 256;
+    /// <summary>ResNet18's pooled features.</summary>
+    public const int AppearanceDimensions = 512;
 
+    /// <summary>The most neighbours one sqlite-vec k-NN query returns.</summary>
+    const int VecMaxK = 4096;
+
+    // product_images and product_vectors held one 256-wide re-ID vector per product: their vectors cannot
+    // be compared with today's, so they go, and the catalog is described again on its next ingestion.
     public static SqliteSchemaPart Schema { get; } = new("product-index", $"""
-        CREATE TABLE IF NOT EXISTS product_images (
+        DROP TABLE IF EXISTS product_images;
+        DROP TABLE IF EXISTS product_vectors;
+        CREATE TABLE IF NOT EXISTS product_entries (
             product_id   TEXT PRIMARY KEY,
             source       TEXT NOT NULL,
             content_hash TEXT NOT NULL,
-            kind         TEXT NOT NULL,
-            vector_rowid INTEGER NOT NULL UNIQUE
+            kind         TEXT NOT NULL
         );
-        CREATE INDEX IF NOT EXISTS product_images_by_source ON product_images(source);
-        CREATE VIRTUAL TABLE IF NOT EXISTS product_vectors USING vec0(
+        CREATE INDEX IF NOT EXISTS product_entries_by_source ON product_entries(source);
+        CREATE TABLE IF NOT EXISTS product_views (
+            view_id    INTEGER PRIMARY KEY,
+            product_id TEXT NOT NULL,
+            appearance BLOB NOT NULL,
+            colour     BLOB NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS product_views_by_product ON product_views(product_id);
+        CREATE VIRTUAL TABLE IF NOT EXISTS product_view_vectors USING vec0(
             appearance float[{AppearanceDimensions}] distance_metric=cosine,
-            kind text,
-            +colour blob
+            kind text
         );
         """);
 
     public Task<string?> FindContentHashAsync(string productId, CancellationToken cancellationToken) =>
         database.ReadAsync(async connection =>
         {
-            await using var command = connection.Command("SELECT content_hash FROM product_images WHERE product_id = $id")
+            await using var command = connection.Command("SELECT content_hash FROM product_entries WHERE product_id = $id")
                 .With("$id", productId);
             return await command.ExecuteScalarAsync(cancellationToken) as string;
         }, cancellationToken);
 
     public Task UpsertAsync(IndexedProductImage entry, CancellationToken cancellationToken)
     {
-        if (entry.Descriptor.Appearance.Length != AppearanceDimensions)
-            throw new ArgumentException(
-                $"the product index holds {AppearanceDimensions}-dimensional appearance vectors, not {entry.Descriptor.Appearance.Length}", nameof(entry));
-
+        RequireDimensions(entry.Descriptor, nameof(entry));
         return database.WriteAsync(async (connection, transaction) =>
         {
-            await DeleteVectorAsync(connection, transaction, entry.ProductId, cancellationToken);
-            long rowid;
-            await using (var next = connection.Command("SELECT coalesce(max(vector_rowid), 0) + 1 FROM product_images", transaction))
-                rowid = (long)(await next.ExecuteScalarAsync(cancellationToken))!;
-
+            await DeleteViewsAsync(connection, transaction, entry.ProductId, cancellationToken);
             var kind = KindName(entry.Kind);
-            await using (var vector = connection.Command(
-                "INSERT INTO product_vectors(rowid, appearance, kind, colour) VALUES ($rowid, $appearance, $kind, $colour)", transaction)
-                .With("$rowid", rowid)
-                .With("$appearance", VectorBlob.From(entry.Descriptor.Appearance))
-                .With("$kind", kind)
-                .With("$colour", VectorBlob.From(entry.Descriptor.Colour)))
+            foreach (var view in entry.Descriptor.Views)
+            {
+                long viewId;
+                await using (var insert = connection.Command("""
+                    INSERT INTO product_views(product_id, appearance, colour) VALUES ($id, $appearance, $colour) RETURNING view_id
+                    """, transaction)
+                    .With("$id", entry.ProductId)
+                    .With("$appearance", VectorBlob.From(view.Appearance))
+                    .With("$colour", VectorBlob.From(view.Colour)))
+                    viewId = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+                await using var vector = connection.Command(
+                    "INSERT INTO product_view_vectors(rowid, appearance, kind) VALUES ($rowid, $appearance, $kind)", transaction)
+                    .With("$rowid", viewId)
+                    .With("$appearance", VectorBlob.From(view.Appearance))
+                    .With("$kind", kind);
                 await vector.ExecuteNonQueryAsync(cancellationToken);
+            }
 
             await using var image = connection.Command("""
-                INSERT INTO product_images(product_id, source, content_hash, kind, vector_rowid)
-                VALUES ($id, $source, $hash, $kind, $rowid)
+                INSERT INTO product_entries(product_id, source, content_hash, kind) VALUES ($id, $source, $hash, $kind)
                 ON CONFLICT(product_id) DO UPDATE SET
-                    source = excluded.source, content_hash = excluded.content_hash,
-                    kind = excluded.kind, vector_rowid = excluded.vector_rowid
+                    source = excluded.source, content_hash = excluded.content_hash, kind = excluded.kind
                 """, transaction)
                 .With("$id", entry.ProductId)
                 .With("$source", entry.Source)
                 .With("$hash", entry.ContentHash)
-                .With("$kind", kind)
-                .With("$rowid", rowid);
+                .With("$kind", kind);
             await image.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
     }
@@ -78,8 +93,8 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
     public Task DeleteAsync(string productId, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {
-            await DeleteVectorAsync(connection, transaction, productId, cancellationToken);
-            await using var command = connection.Command("DELETE FROM product_images WHERE product_id = $id", transaction)
+            await DeleteViewsAsync(connection, transaction, productId, cancellationToken);
+            await using var command = connection.Command("DELETE FROM product_entries WHERE product_id = $id", transaction)
                 .With("$id", productId);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
@@ -87,7 +102,7 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
     public Task<bool> ClaimAsync(string productId, string source, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {
-            await using var command = connection.Command("UPDATE product_images SET source = $source WHERE product_id = $id", transaction)
+            await using var command = connection.Command("UPDATE product_entries SET source = $source WHERE product_id = $id", transaction)
                 .With("$id", productId)
                 .With("$source", source);
             return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
@@ -96,7 +111,7 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
     public Task<IReadOnlyList<string>> ListFromSourceAsync(string source, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<string>>(async connection =>
         {
-            await using var command = connection.Command("SELECT product_id FROM product_images WHERE source = $source ORDER BY product_id")
+            await using var command = connection.Command("SELECT product_id FROM product_entries WHERE source = $source ORDER BY product_id")
                 .With("$source", source);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var ids = new List<string>();
@@ -108,43 +123,81 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
     public async Task<IReadOnlyList<ProductHit>> SearchAsync(ItemKind kind, ItemDescriptor query, int k, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
-        if (query.Appearance.Length != AppearanceDimensions)
-            throw new ArgumentException(
-                $"the product index is searched with {AppearanceDimensions}-dimensional appearance vectors, not {query.Appearance.Length}", nameof(query));
+        RequireDimensions(query, nameof(query));
 
         var candidates = await database.ReadAsync(async connection =>
         {
-            // The k-NN runs alone in the CTE: sqlite-vec needs its MATCH and k constraints on the vec0
-            // table itself, and the join only names the products it found.
-            await using var command = connection.Command("""
-                WITH nearest AS (
-                    SELECT rowid, distance, colour FROM product_vectors
-                    WHERE appearance MATCH $query AND k = $k AND kind = $kind
-                )
-                SELECT p.product_id, nearest.distance, nearest.colour
-                FROM nearest JOIN product_images p ON p.vector_rowid = nearest.rowid
-                """)
-                .With("$query", VectorBlob.From(query.Appearance))
-                .With("$k", options.CandidatesFor(k))
-                .With("$kind", KindName(kind));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var found = new List<(string ProductId, double Distance, float[] Colour)>();
-            while (await reader.ReadAsync(cancellationToken))
-                found.Add((reader.GetString(0), reader.GetDouble(1), VectorBlob.ToFloats((byte[])reader.GetValue(2))));
-            return found;
+            var near = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var view in query.Views)
+                near.UnionWith(await NearestProductsAsync(connection, view, kind, cancellationToken));
+            return await ViewsOfAsync(connection, near, cancellationToken);
         }, cancellationToken);
-
-        return ProductReranker.Rank(
-            candidates.Select(c => new ProductCandidate(c.ProductId, DescriptorSimilarity.FromCosineDistance(c.Distance), c.Colour)),
-            query.Colour, options.AppearanceWeight, k);
+        return ProductReranker.Rank(query, candidates, options.AppearanceWeight, k);
     }
 
-    static async Task DeleteVectorAsync(SqliteConnection connection, SqliteTransaction transaction, string productId,
+    /// <summary>The products owning the views nearest to one query view on appearance.</summary>
+    async Task<IReadOnlyList<string>> NearestProductsAsync(SqliteConnection connection, ItemView view, ItemKind kind,
+        CancellationToken cancellationToken)
+    {
+        // The k-NN runs alone in the CTE: sqlite-vec needs its MATCH and k constraints on the vec0 table
+        // itself, and the join only names the products it found. Any searches every kind.
+        var kindFilter = kind == ItemKind.Any ? "" : "AND kind = $kind";
+        await using var command = connection.Command($"""
+            WITH nearest AS (
+                SELECT rowid FROM product_view_vectors
+                WHERE appearance MATCH $query AND k = $k {kindFilter}
+            )
+            SELECT DISTINCT v.product_id FROM nearest JOIN product_views v ON v.view_id = nearest.rowid
+            """)
+            .With("$query", VectorBlob.From(view.Appearance))
+            .With("$k", Math.Min(VecMaxK, options.CandidateViews))
+            .With("$kind", KindName(kind));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+            ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    static async Task<IReadOnlyList<ProductViews>> ViewsOfAsync(SqliteConnection connection, IReadOnlyCollection<string> productIds,
+        CancellationToken cancellationToken)
+    {
+        if (productIds.Count == 0)
+            return [];
+        await using var command = connection.Command("""
+            SELECT e.product_id, e.kind, v.appearance, v.colour
+            FROM product_entries e JOIN product_views v ON v.product_id = e.product_id
+            WHERE e.product_id IN (SELECT value FROM json_each($ids))
+            ORDER BY v.view_id
+            """)
+            .With("$ids", System.Text.Json.JsonSerializer.Serialize(productIds));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var views = new Dictionary<string, (ItemKind Kind, List<ItemView> Views)>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetString(0);
+            if (!views.TryGetValue(id, out var product))
+                views[id] = product = (Enum.Parse<ItemKind>(reader.GetString(1), ignoreCase: true), []);
+            product.Views.Add(new ItemView(VectorBlob.ToFloats((byte[])reader.GetValue(2)), VectorBlob.ToFloats((byte[])reader.GetValue(3))));
+        }
+        return views.Select(p => new ProductViews(p.Key, p.Value.Kind, p.Value.Views)).ToList();
+    }
+
+    static void RequireDimensions(ItemDescriptor descriptor, string parameter)
+    {
+        if (descriptor.Views.Count == 0)
+            throw new ArgumentException("a descriptor needs at least one view", parameter);
+        if (descriptor.Views.FirstOrDefault(v => v.Appearance.Length != AppearanceDimensions) is { } wrong)
+            throw new ArgumentException(
+                $"the product index holds {AppearanceDimensions}-dimensional appearance vectors, not {wrong.Appearance.Length}", parameter);
+    }
+
+    static async Task DeleteViewsAsync(SqliteConnection connection, SqliteTransaction transaction, string productId,
         CancellationToken cancellationToken)
     {
         await using var command = connection.Command("""
-            DELETE FROM product_vectors
-            WHERE rowid = (SELECT vector_rowid FROM product_images WHERE product_id = $id)
+            DELETE FROM product_view_vectors WHERE rowid IN (SELECT view_id FROM product_views WHERE product_id = $id);
+            DELETE FROM product_views WHERE product_id = $id;
             """, transaction)
             .With("$id", productId);
         await command.ExecuteNonQueryAsync(cancellationToken);

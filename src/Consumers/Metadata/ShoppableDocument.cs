@@ -11,7 +11,8 @@ public record ShoppableDocument(
     string Analysis,
     IReadOnlyList<ShoppableSegment> Segments)
 {
-    public const string CurrentSchemaVersion = "1.0";
+    /// <summary>2.0 added <c>match</c> (exact or similar) and <c>confidence</c> to every product.</summary>
+    public const string CurrentSchemaVersion = "2.0";
 
     public static string KeyFor(Guid videoId) => $"videos/{videoId:N}/shoppable.json";
 

@@ -3,7 +3,7 @@ using ShoppableVideo.Consumers.Frames;
 namespace ShoppableVideo.Consumers.Segments;
 
 /// <summary>Chooses which candidate frames stand for a shot: the shot is split into windows of about
-/// SecondsPerFrame seconds (one window for a short shot) and each window gives the sharpest candidate
+/// SecondsPerFrame seconds (at least MinFramesPerShot windows) and each window gives the sharpest candidate
 /// in its middle half, away from the blur and fades that sit near cuts; failing that, the candidate
 /// nearest the window's middle.</summary>
 public sealed class RepresentativeFramePicker(RepresentativeFrameOptions options)
@@ -18,13 +18,13 @@ public sealed class RepresentativeFramePicker(RepresentativeFrameOptions options
             return [];
 
         var seconds = shot.FrameCount / signals.FramesPerSecond;
-        var windows = Math.Max(1, (int)Math.Ceiling(seconds / options.SecondsPerFrame - 1e-9));
+        var windows = Math.Max(options.MinFramesPerShot, (int)Math.Ceiling(seconds / options.SecondsPerFrame - 1e-9));
         var picks = new List<FrameSignal>(windows);
         for (var w = 0; w < windows; w++)
         {
             var start = shot.StartFrame + shot.FrameCount * w / windows;
             var end = shot.StartFrame + shot.FrameCount * (w + 1) / windows - 1;
-            if (PickInWindow(candidates, start, end) is { } pick && (picks.Count == 0 || picks[^1].FrameNumber != pick.FrameNumber))
+            if (PickInWindow(candidates, start, end) is { } pick && picks.All(p => p.FrameNumber != pick.FrameNumber))
                 picks.Add(pick);
         }
         return picks;

@@ -35,8 +35,9 @@ public sealed class OnnxFrameAnalyzer(IVideoFrameReader frames, IItemFinder item
         foreach (var item in items.Find(image))
         {
             var box = item.Region.Box.Normalize(image.Width, image.Height);
+            // A region of any kind (a close-up) counts towards the garment of whatever product it matched.
             foreach (var hit in await index.SearchAsync(item.Region.Kind, item.Descriptor, options.NeighboursPerRegion, cancellationToken))
-                hits.Add(new FrameHit(frame.FrameNumber, frame.Seconds, hit.ProductId, item.Region.Kind, hit.Score, box));
+                hits.Add(new FrameHit(frame.FrameNumber, frame.Seconds, hit.ProductId, hit.Kind, hit.Score, box));
         }
         return hits;
     }

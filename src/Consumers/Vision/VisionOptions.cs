@@ -6,8 +6,10 @@ public sealed class VisionOptions
     /// <summary>A manifest name from models/*.json: "yolox-nano" (default) or "nanodet-m".</summary>
     public string DetectorModel { get; set; } = "yolox-nano";
 
-    /// <summary>"person-reid-0288" (default, small) or "person-reid-0287".</summary>
-    public string EmbedderModel { get; set; } = "person-reid-0288";
+    /// <summary>The appearance embedder: "resnet18" (default; ImageNet features, which the matching benchmark
+    /// measured best at telling garments apart), or the person re-ID "person-reid-0288" / "person-reid-0287"
+    /// (256 wide: the product index must be rebuilt for them, and it holds 512).</summary>
+    public string EmbedderModel { get; set; } = "resnet18";
 
     /// <summary>ORT threads per run; runs from different consumers may go in parallel on top.</summary>
     public int IntraOpThreads { get; set; } = 2;

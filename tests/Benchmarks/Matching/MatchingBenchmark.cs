@@ -19,8 +19,8 @@ namespace ShoppableVideo.Benchmarks.Matching;
 /// </summary>
 public sealed class MatchingBenchmark
 {
-    static readonly double[] Weights = [0, 0.3, 0.5, 0.7, 0.85, 1.0];
-    static readonly double[] Thresholds = [0, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.82, 0.84, 0.86, 0.88, 0.9];
+    static readonly double[] Weights = [0.5, 0.6, 0.7, 0.77, 0.85, 1.0];
+    static readonly double[] Thresholds = [0, 0.6, 0.65, 0.7, 0.72, 0.74, 0.76, 0.78, 0.8, 0.82, 0.84, 0.86, 0.88, 0.9];
     const int DecodeRuns = 3;
     const int Distractors = 24;
     const int Videos = 4;
@@ -91,7 +91,7 @@ public sealed class MatchingBenchmark
         MatchingHost host, LumaCatalog luma, ShotVoteOptions options)
     {
         var lookup = new QueryLookup(host.Services.GetRequiredService<IImageDecoder>(), host.Services.GetRequiredService<IItemFinder>(),
-            host.Services.GetRequiredService<IProductIndex>(), host.Services.GetRequiredService<CatalogOptions>().DecodeMaxSide);
+            host.Services.GetRequiredService<ItemDescriber>(), host.Services.GetRequiredService<IProductIndex>(), host.Services.GetRequiredService<CatalogOptions>().DecodeMaxSide);
         var clock = Stopwatch.StartNew();
         await lookup.DescribeAsync(luma.Queries, id => CategoryKinds.For(luma.ById[id].Category));
         Console.WriteLine($"queries: {lookup.Described} photos described in {clock.Elapsed.TotalSeconds:F1}s");
@@ -134,6 +134,7 @@ public sealed class MatchingBenchmark
             var pipeline = ((saga.FinishedAt ?? DateTimeOffset.UtcNow) - saga.CreatedAt).TotalSeconds;
             using var document = await host.ReadDocumentAsync(saga.CorrelationId);
             detected[name] = Segments(document);
+            if (Environment.GetEnvironmentVariable("SV_KEEP") is { } keep) { Directory.CreateDirectory(keep); File.WriteAllText(Path.Combine(keep, name + ".json"), document.RootElement.GetRawText()); File.Copy(Path.Combine(work, "ground-truth.csv"), Path.Combine(keep, "ground-truth.csv"), true); }
             decodeTotal += decode.TotalSeconds;
             analysisTotal += analysis;
             pipelineTotal += pipeline;

@@ -4,11 +4,12 @@ using ShoppableVideo.Consumers.Vision.Decoding;
 namespace ShoppableVideo.Benchmarks.Matching;
 
 /// <summary>
-/// Looks up the held-out query photos in the product index the way a catalog photo is indexed: decode,
-/// detect, the region of the product's kind, describe, then search among that kind. Descriptions are
-/// kept, so trying another appearance/colour weight only repeats the searches.
+/// Looks up the held-out query photos in the product index: decode, detect, the region of the product's
+/// kind chosen as a catalog photo's is, described as a video region is (itself and its subject), then
+/// search among that kind. Descriptions are kept, so trying another appearance/colour weight only repeats
+/// the searches.
 /// </summary>
-public sealed class QueryLookup(IImageDecoder decoder, IItemFinder items, IProductIndex index, int decodeSide)
+public sealed class QueryLookup(IImageDecoder decoder, IItemFinder items, ItemDescriber describer, IProductIndex index, int decodeSide)
 {
     readonly List<(string ProductId, ItemKind Kind, ItemDescriptor Descriptor)> described = [];
 
@@ -20,7 +21,8 @@ public sealed class QueryLookup(IImageDecoder decoder, IItemFinder items, IProdu
         {
             var image = await decoder.DecodeAsync(await File.ReadAllBytesAsync(photo), decodeSide, CancellationToken.None);
             var kind = kindOf(productId);
-            described.Add((productId, kind, items.FindProduct(image, kind).Item.Descriptor));
+            var region = items.FindProduct(image, kind).Item.Region;
+            described.Add((productId, kind, describer.Describe(image, [region])[0]));
         }
     }
 

@@ -72,7 +72,28 @@ public class ItemRegionsTests
             new Detection(2, "car", 0.9f, new PixelBox(0, 0, 10, 10)),
         ], 100, 100);
 
-        Assert.Equal([ItemKind.Bag, ItemKind.Bag, ItemKind.Bag], regions.Select(r => r.Kind));
+        // No person: the frame's foreground is searched too, across kinds.
+        Assert.Equal([ItemKind.Bag, ItemKind.Bag, ItemKind.Bag, ItemKind.Any], regions.Select(r => r.Kind));
+    }
+
+    [Fact]
+    public void A_close_up_without_a_person_gives_the_frames_foreground_as_an_item_of_any_kind()
+    {
+        var region = Assert.Single(ItemRegions.From([], 960, 540));
+
+        Assert.Equal(ItemKind.Any, region.Kind);
+        Assert.Equal(new PixelBox(0, 0, 960, 540), region.Subject);
+        Assert.True(region.Box.Area > 0.4f * 960 * 540 && region.Box.Area < 960 * 540, $"foreground {region.Box}");
+    }
+
+    [Fact]
+    public void A_person_cut_by_both_the_top_and_the_bottom_of_a_frame_is_a_close_up_and_adds_the_foreground()
+    {
+        var torso = ItemRegions.From([Person(200, 0, 760, 540)], 960, 540);
+        var standing = ItemRegions.From([Person(400, 40, 560, 500)], 960, 540);
+
+        Assert.Contains(torso, r => r.Kind == ItemKind.Any);
+        Assert.DoesNotContain(standing, r => r.Kind == ItemKind.Any);
     }
 
     [Theory]

@@ -66,8 +66,8 @@ public class OnnxFrameAnalyzerTests
             new DescribedItem(new ItemRegion(ItemKind.Lower, new PixelBox(50, 50, 150, 100), 0.9f, new PixelBox(50, 0, 150, 100)), AnyDescriptor));
         var index = new ScriptedIndex(new()
         {
-            [ItemKind.Upper] = [new("MH01-Gray", 0.9), new("MH01-Black", 0.55), new("MH02-Black", 0.5)],
-            [ItemKind.Lower] = [new("MP01-Blue", 0.7)],
+            [ItemKind.Upper] = [new("MH01-Gray", 0.9, ItemKind.Upper), new("MH01-Black", 0.55, ItemKind.Upper), new("MH02-Black", 0.5, ItemKind.Upper)],
+            [ItemKind.Lower] = [new("MP01-Blue", 0.7, ItemKind.Lower)],
         });
 
         var analysis = await new OnnxFrameAnalyzer(frames, items, index, Options)
@@ -81,6 +81,7 @@ public class OnnxFrameAnalyzerTests
         var first = analysis.Matches[0].Products;
         Assert.Equal(["MH01-Gray", "MP01-Blue", "MH01-Black"], first.Select(p => p.ProductId));
         Assert.Equal(["upper", "lower", "upper"], first.Select(p => p.Kind));
+        Assert.Equal([ProductMatches.Exact, ProductMatches.Similar, ProductMatches.Similar], first.Select(p => p.Match));
         Assert.Equal(new NormalizedBox(0.25, 0, 0.5, 0.5), first[0].Box);
         Assert.Equal(0.4, first[0].Seconds);
     }

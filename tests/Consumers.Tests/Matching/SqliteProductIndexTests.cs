@@ -123,6 +123,65 @@ public class SqliteProductIndexTests
         await using var temp = new TempProductIndex();
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
             temp.Index.UpsertAsync(Entry("x", ItemKind.Upper, TestVectors.Descriptor(TestVectors.Random(1, 128))), default));
-        Assert.Contains("256", error.Message);
+        Assert.Contains("512", error.Message);
+    }
+
+    [Fact]
+    public async Task A_product_scores_by_its_best_pair_of_views()
+    {
+        await using var temp = new TempProductIndex();
+        var closeUp = TestVectors.Random(61);
+        var fullLength = new ItemView(TestVectors.Random(62), TestVectors.Colour(1));
+        await temp.Index.UpsertAsync(Entry("hoodie", ItemKind.Upper,
+            new ItemDescriptor([fullLength, new ItemView(closeUp, TestVectors.Colour(4))])), default);
+        await temp.Index.UpsertAsync(Entry("tee", ItemKind.Upper, TestVectors.Descriptor(TestVectors.Random(63), 4)), default);
+
+        // The query's second view is the hoodie's close-up: its first view matches nothing.
+        var query = new ItemDescriptor([new ItemView(TestVectors.Random(64), TestVectors.Colour(7)), new ItemView(closeUp, TestVectors.Colour(4))]);
+        var hits = await temp.Index.SearchAsync(ItemKind.Upper, query, 2, default);
+
+        Assert.Equal("hoodie", hits[0].ProductId);
+        Assert.InRange(hits[0].Score, 0.999, 1.0);
+    }
+
+    [Fact]
+    public async Task A_search_of_any_kind_finds_every_kind_and_says_which_each_is()
+    {
+        await using var temp = new TempProductIndex();
+        var query = TestVectors.Random(71);
+        await temp.Index.UpsertAsync(Entry("capris", ItemKind.Lower, TestVectors.Descriptor(TestVectors.Near(query, 72, 0.05))), default);
+        await temp.Index.UpsertAsync(Entry("tote", ItemKind.Bag, TestVectors.Descriptor(TestVectors.Near(query, 73, 0.2))), default);
+
+        var hits = await temp.Index.SearchAsync(ItemKind.Any, TestVectors.Descriptor(query), 5, default);
+
+        Assert.Equal([("capris", ItemKind.Lower), ("tote", ItemKind.Bag)], hits.Select(h => (h.ProductId, h.Kind)));
+    }
+
+    [Fact]
+    public async Task The_widened_k_nn_pass_loses_nothing_that_an_exact_score_of_every_product_would_rank_first()
+    {
+        await using var temp = new TempProductIndex();
+        var random = new Random(81);
+        var catalog = new List<ProductViews>();
+        for (var p = 0; p < 300; p++)
+        {
+            // Four views a product, colours drawn so that colour often reorders what appearance ranks.
+            var views = Enumerable.Range(0, 4)
+                .Select(v => new ItemView(TestVectors.Random(1000 + p * 4 + v), TestVectors.Colour(random.Next(8), ColourDescriptor.Bins)))
+                .ToList();
+            catalog.Add(new ProductViews($"p{p:D3}", ItemKind.Upper, views));
+            await temp.Index.UpsertAsync(Entry($"p{p:D3}", ItemKind.Upper, new ItemDescriptor(views)), default);
+        }
+
+        for (var q = 0; q < 20; q++)
+        {
+            var target = catalog[random.Next(catalog.Count)].Views[random.Next(4)];
+            var query = new ItemDescriptor([new ItemView(TestVectors.Near(target.Appearance, 5000 + q, 0.6), TestVectors.Colour(random.Next(8), ColourDescriptor.Bins))]);
+
+            var indexed = await temp.Index.SearchAsync(ItemKind.Upper, query, 5, default);
+            var exact = ProductReranker.Rank(query, catalog, temp.AppearanceWeight, 5);
+
+            Assert.Equal(exact.Select(h => h.ProductId), indexed.Select(h => h.ProductId));
+        }
     }
 }

@@ -22,7 +22,7 @@ static class TestVectors
     }
 
     /// <summary>A colour histogram with all its mass in one bin.</summary>
-    public static float[] Colour(int bin, int bins = 76)
+    public static float[] Colour(int bin, int bins = ColourDescriptor.Bins)
     {
         var histogram = new float[bins];
         histogram[bin] = 1;

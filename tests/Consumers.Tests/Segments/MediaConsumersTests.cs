@@ -73,7 +73,7 @@ public sealed class MediaConsumersTests : IDisposable
         var (videoId, segments, _) = await RunAllStepsAsync(Fixtures.People);
 
         var shot = Assert.Single(segments);
-        Assert.InRange(shot.Frames.Count, 20, 30); // 139 s at one frame per 5 s
+        Assert.InRange(shot.Frames.Count, 40, 50); // 139 s at one frame per 3 s
         await AssertFramesInsideTheirShotsAndStoredAsync(videoId, segments);
     }
 

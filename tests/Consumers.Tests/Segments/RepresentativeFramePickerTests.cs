@@ -17,14 +17,15 @@ public sealed class RepresentativeFramePickerTests
     readonly RepresentativeFramePicker _picker = new(new RepresentativeFrameOptions());
 
     [Fact]
-    public void A_short_shot_gets_the_sharpest_candidate_of_its_middle_half()
+    public void A_short_shot_gets_three_frames_spread_across_it_each_the_sharpest_of_its_windows_middle_half()
     {
-        // Frame 36 is sharper but outside the middle half of 0..74 (18..56 holds 24, 36, 48).
-        var signals = Signals(75, i => i switch { 0 => 999, 48 => 50, _ => 10 });
+        // Windows 0..24, 25..49, 50..74; their middle halves hold 12, 36 and 60. Frame 0 is the sharpest of
+        // all but sits on the cut, and frame 48 is sharper than 36 but outside its window's middle half.
+        var signals = Signals(75, i => i switch { 0 => 999, 48 => 80, 36 => 50, _ => 10 });
 
         var picks = _picker.Pick(new Shot(0, 74), signals);
 
-        Assert.Equal([48L], picks.Select(p => p.FrameNumber));
+        Assert.Equal([12L, 36L, 60L], picks.Select(p => p.FrameNumber));
     }
 
     [Fact]
@@ -38,14 +39,14 @@ public sealed class RepresentativeFramePickerTests
     }
 
     [Fact]
-    public void A_long_shot_gets_one_frame_per_five_seconds_all_inside_the_shot()
+    public void A_long_shot_gets_one_frame_per_three_seconds_all_inside_the_shot()
     {
         var signals = Signals(25 * 20, i => i % 7);
         var shot = new Shot(10, 25 * 20 - 1);
 
         var picks = _picker.Pick(shot, signals);
 
-        Assert.Equal(4, picks.Count);
+        Assert.Equal(7, picks.Count); // 19.6 s
         Assert.All(picks, p => Assert.InRange(p.FrameNumber, shot.StartFrame, shot.EndFrame));
         Assert.Equal(picks.Select(p => p.FrameNumber).Distinct().Order(), picks.Select(p => p.FrameNumber));
     }

@@ -10,6 +10,10 @@ namespace ShoppableVideo.Consumers.Tests.Vision;
 public sealed class OnnxAppearanceEmbedderTests(ITestOutputHelper output)
 {
     [ModelsAndSharedDataFact]
+    public void A_person_and_their_mirror_image_embed_alike_and_unlike_a_background_patch_with_resnet18() =>
+        PersonMatchesMirrorNotBackground("resnet18");
+
+    [ModelsAndSharedDataFact]
     public void A_person_and_their_mirror_image_embed_alike_and_unlike_a_background_patch_with_0288() =>
         PersonMatchesMirrorNotBackground("person-reid-0288");
 
@@ -30,7 +34,7 @@ public sealed class OnnxAppearanceEmbedderTests(ITestOutputHelper output)
         var vectors = embedder.Embed(image, [person, corner]);
         var flipped = embedder.Embed(mirror, [mirrored])[0];
 
-        Assert.Equal(256, embedder.Dimensions);
+        Assert.Equal(Models.Catalog.Manifest(model).Dimensions, embedder.Dimensions);
         Assert.All(vectors, v => Assert.Equal(1, MathF.Sqrt(Cosine(v, v)), 3));
         var same = Cosine(vectors[0], flipped);
         var different = Cosine(vectors[0], vectors[1]);

@@ -25,13 +25,15 @@ public sealed class VisionRegistrationTests
     }
 
     [ModelsFact]
-    public void AddOnnxVision_defaults_to_yolox_and_reid_0288()
+    public void AddOnnxVision_defaults_to_yolox_and_resnet18_and_re_id_stays_selectable()
     {
         using var provider = new ServiceCollection().AddOnnxVision().BuildServiceProvider();
+        using var reId = new ServiceCollection().AddOnnxVision(o => o.EmbedderModel = "person-reid-0288").BuildServiceProvider();
 
         Assert.Equal("yolox-nano", provider.GetRequiredService<IObjectDetector>().Model);
-        Assert.Equal(256, provider.GetRequiredService<IAppearanceEmbedder>().Dimensions);
-        Assert.Equal("person-reid-0288", provider.GetRequiredService<IAppearanceEmbedder>().Model);
+        Assert.Equal(512, provider.GetRequiredService<IAppearanceEmbedder>().Dimensions);
+        Assert.Equal("resnet18", provider.GetRequiredService<IAppearanceEmbedder>().Model);
+        Assert.Equal(256, reId.GetRequiredService<IAppearanceEmbedder>().Dimensions);
     }
 
     [Fact]

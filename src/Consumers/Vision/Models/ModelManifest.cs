@@ -34,7 +34,11 @@ public sealed record ModelManifest
 
     public float[] Std { get; init; } = [1, 1, 1];
 
-    /// <summary>"yolox", "nanodet" or "embedding".</summary>
+    /// <summary>A model (by manifest name) that turns the raw input into this model's input, run first:
+    /// ResNet18's package ships its normalisation as a model of its own.</summary>
+    public string? Preprocess { get; init; }
+
+    /// <summary>"yolox", "nanodet", "embedding" or "preprocess".</summary>
     public required string Decoder { get; init; }
 
     public int[] Strides { get; init; } = [];

@@ -49,19 +49,47 @@ public static class ImageTensorWriter
         return (new FloatTensor(data, 1, 3, height, width), geometry);
     }
 
-    /// <summary>One region stretched to the model's size, written as NHWC into slot
-    /// <paramref name="batchIndex"/> of <paramref name="batch"/>.</summary>
+    /// <summary>One region stretched to the model's size, written into slot <paramref name="batchIndex"/> of
+    /// <paramref name="batch"/> in the manifest's layout (NHWC or NCHW) and colour order (BGR or RGB).</summary>
     public static void StretchInto(BgrImage image, PixelBox region, ModelManifest model, float[] batch, int batchIndex)
     {
-        RequireBgr(model);
-        if (!string.Equals(model.Layout, "NHWC", StringComparison.OrdinalIgnoreCase))
-            throw new NotSupportedException($"stretched input for {model.Name} must be NHWC, not {model.Layout}");
-        var size = model.Width * model.Height * 3;
-        var slot = batch.AsSpan(batchIndex * size, size);
-        BilinearResampler.Resample(image, region, model.Width, model.Height, slot, model.Width * 3);
+        var planar = string.Equals(model.Layout, "NCHW", StringComparison.OrdinalIgnoreCase);
+        if (!planar && !string.Equals(model.Layout, "NHWC", StringComparison.OrdinalIgnoreCase))
+            throw new NotSupportedException($"stretched input for {model.Name} must be NHWC or NCHW, not {model.Layout}");
+        var rgb = string.Equals(model.ColourOrder, "RGB", StringComparison.OrdinalIgnoreCase);
+        if (!rgb)
+            RequireBgr(model);
+        var planeSize = model.Width * model.Height;
+        var slot = batch.AsSpan(batchIndex * planeSize * 3, planeSize * 3);
+        if (!planar && !rgb)
+        {
+            // The re-ID layout is the resampler's own: interleaved BGR, written in place.
+            BilinearResampler.Resample(image, region, model.Width, model.Height, slot, model.Width * 3);
+        }
+        else
+        {
+            var interleaved = ArrayPool<float>.Shared.Rent(planeSize * 3);
+            try
+            {
+                BilinearResampler.Resample(image, region, model.Width, model.Height, interleaved, model.Width * 3);
+                for (var i = 0; i < planeSize; i++)
+                    for (var c = 0; c < 3; c++)
+                    {
+                        var channel = rgb ? 2 - c : c; // the resampler writes B, G, R
+                        slot[planar ? c * planeSize + i : i * 3 + c] = interleaved[i * 3 + channel];
+                    }
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(interleaved);
+            }
+        }
         if (model.Mean.Any(m => m != 0) || model.Std.Any(s => s != 1))
-            for (var i = 0; i < size; i++)
-                slot[i] = (slot[i] - model.Mean[i % 3]) / model.Std[i % 3];
+            for (var i = 0; i < slot.Length; i++)
+            {
+                var c = planar ? i / planeSize : i % 3;
+                slot[i] = (slot[i] - model.Mean[c]) / model.Std[c];
+            }
     }
 
     static void Normalise(Span<float> plane, float mean, float std)
