@@ -1,13 +1,10 @@
 namespace ShoppableVideo.Benchmarks.Matching;
 
 /// <summary>A segment of a shoppable document, reduced to what scoring needs: its time range and its
-/// products with their votes, best first.</summary>
-public sealed record DetectedShot(double StartSeconds, double EndSeconds, IReadOnlyList<ScoredProduct> Products)
+/// products in the order the document lists them.</summary>
+public sealed record DetectedShot(double StartSeconds, double EndSeconds, IReadOnlyList<ListedProduct> Products)
 {
-    /// <summary>The products a pipeline with this MinScore would have reported: the vote is the score,
-    /// so a threshold can be tried after the run without processing the videos again.</summary>
-    public IReadOnlyList<string> ReportedAt(double minScore) =>
-        Products.Where(p => p.Score >= minScore).Select(p => p.ProductId).ToList();
+    /// <summary>The products a pipeline with this MinScore would have listed: the vote is the score, so a
+    /// threshold can be tried after the run without processing the videos again.</summary>
+    public IReadOnlyList<ListedProduct> ListedAt(double minScore) => Products.Where(p => p.Score >= minScore).ToList();
 }
-
-public sealed record ScoredProduct(string ProductId, double Score);

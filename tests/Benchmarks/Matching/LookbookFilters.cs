@@ -28,13 +28,20 @@ public static class LookbookFilters
         var fps = LookbookPlanner.FramesPerSecond;
         if (shot.IsDistractor)
             return $"fps={fps},scale={Width}:{Height}:force_original_aspect_ratio=decrease,pad={Width}:{Height}:(ow-iw)/2:(oh-ih)/2,setsar=1,format=yuv420p";
-        // The portrait studio photo is placed on a white 16:9 canvas at twice the output size, so that
-        // zoompan's whole-pixel steps do not shake; it then zooms slowly into the middle.
-        return string.Create(CultureInfo.InvariantCulture,
-            $"scale=-2:{Height * 2},pad={Width * 2}:{Height * 2}:(ow-iw)/2:(oh-ih)/2:color=white," +
-            $"zoompan=z='1+{shot.ZoomPerFrame:0.######}*on':x='iw/2-(iw/zoom/2)':y='ih/2-(ih/zoom/2)':d={shot.Frames}:s={Width}x{Height}:fps={fps}," +
-            $"eq=brightness={shot.Brightness:0.###}:saturation={shot.Saturation:0.###},hue=h={shot.HueDegrees:0.###},setsar=1,format=yuv420p");
+        // The photo is brought to twice the output size, so that zoompan's whole-pixel steps do not shake;
+        // it then zooms slowly into the middle.
+        return Canvas(shot.CloseUpBand) + string.Create(CultureInfo.InvariantCulture,
+            $"zoompan=z='1+{shot.Jitter.ZoomPerFrame:0.######}*on':x='iw/2-(iw/zoom/2)':y='ih/2-(ih/zoom/2)':d={shot.Frames}:s={Width}x{Height}:fps={fps}," +
+            $"eq=brightness={shot.Jitter.Brightness:0.###}:saturation={shot.Jitter.Saturation:0.###},hue=h={shot.Jitter.HueDegrees:0.###},setsar=1,format=yuv420p");
     }
+
+    /// <summary>Whole outfit: the portrait photo on a white 16:9 canvas. Close-up: the garment's band of the
+    /// photo scaled to fill the frame, cropping what overflows rather than padding, so no whole person shows.</summary>
+    static string Canvas(GarmentBand? band) => band is null
+        ? $"scale=-2:{Height * 2},pad={Width * 2}:{Height * 2}:(ow-iw)/2:(oh-ih)/2:color=white,"
+        : string.Create(CultureInfo.InvariantCulture,
+            $"crop=iw:ih*{band.Height:0.###}:0:ih*{band.Top:0.###}," +
+            $"scale={Width * 2}:{Height * 2}:force_original_aspect_ratio=increase,crop={Width * 2}:{Height * 2},");
 
     static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

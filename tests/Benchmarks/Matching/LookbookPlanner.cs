@@ -1,31 +1,32 @@
 namespace ShoppableVideo.Benchmarks.Matching;
 
 /// <summary>
-/// Plans the lookbook videos: every query photo becomes a 2–3 s shot with its own zoom speed and colour
-/// jitter, distractor shots are spread among them, and the shots are dealt into a few videos. Seeded, so
-/// every run measures the same videos. Pure: it decides, <see cref="LookbookRenderer"/> renders.
+/// Plans the lookbook videos: every query photo becomes a 2–3 s shot in its dealt framing with its own
+/// zoom speed and colour jitter, distractor shots cut from real footage are spread among them, and the
+/// shots are dealt into a few videos. Seeded, so every run measures the same videos. Pure: it decides,
+/// <see cref="LookbookRenderer"/> renders.
 /// </summary>
 public static class LookbookPlanner
 {
     public const int FramesPerSecond = 25;
 
+    /// <param name="maxShots">For a quick smoke run: keeps this many shots, evenly picked from the full
+    /// plan so the mix of framings and distractors stays; null keeps them all.</param>
     public static IReadOnlyList<LookbookVideo> Plan(
-        IReadOnlyList<(string ProductId, string Photo)> queries, string distractorSource, double distractorSourceSeconds,
-        int distractors, int videos, int seed)
+        IReadOnlyList<LookbookQuery> queries, IReadOnlyList<DistractorSource> distractors, double closeUpShare,
+        int videos, int seed, int? maxShots = null)
     {
         var random = new Random(seed);
+        var framings = FramingDeal.Deal(queries, closeUpShare, random);
         var shots = queries
-            .Select(q => new LookbookShot(q.Photo, q.ProductId, Frames(random), 0.0010 + random.NextDouble() * 0.0015,
-                Jitter(random, 0.06), 1 + Jitter(random, 0.2), Jitter(random, 6), 0))
+            .Select((q, i) => new LookbookShot(q.Photo, q.ProductId, framings[i], Path.GetFileName(q.Photo), Frames(random),
+                ShotJitter.Draw(random), CloseUpBand: framings[i] == ShotFramings.CloseUp ? GarmentBand.For(q.Category) : null))
             .ToList();
-        for (var i = 0; i < distractors; i++)
-        {
-            var frames = Frames(random);
-            // Evenly spread over the footage so each distractor shows other passers-by.
-            var start = (distractorSourceSeconds - frames / (double)FramesPerSecond) * (i + 0.5) / distractors;
-            shots.Insert(random.Next(shots.Count + 1), new LookbookShot(distractorSource, null, frames, 0, 0, 1, 0, Math.Round(start, 2)));
-        }
-        var perVideo = (int)Math.Ceiling(shots.Count / (double)videos);
+        foreach (var distractor in DistractorPlanner.Plan(distractors, random))
+            shots.Insert(random.Next(shots.Count + 1), distractor);
+        if (maxShots is { } max && max < shots.Count)
+            shots = Enumerable.Range(0, max).Select(i => shots[i * shots.Count / max]).ToList();
+        var perVideo = (int)Math.Ceiling(shots.Count / (double)Math.Min(videos, shots.Count));
         return shots.Chunk(perVideo).Select((chunk, i) => new LookbookVideo($"lookbook-{i + 1:D2}.mp4", chunk)).ToList();
     }
 
@@ -38,7 +39,8 @@ public static class LookbookPlanner
             var frame = 0;
             foreach (var shot in video.Shots)
             {
-                truth.Add(new GroundTruthShot(video.Name, frame / (double)FramesPerSecond, (frame + shot.Frames) / (double)FramesPerSecond, shot.ProductId));
+                truth.Add(new GroundTruthShot(video.Name, frame / (double)FramesPerSecond, (frame + shot.Frames) / (double)FramesPerSecond,
+                    shot.ProductId, shot.Framing, shot.Origin));
                 frame += shot.Frames;
             }
         }
@@ -46,6 +48,4 @@ public static class LookbookPlanner
     }
 
     static int Frames(Random random) => random.Next(2 * FramesPerSecond, 3 * FramesPerSecond + 1);
-
-    static double Jitter(Random random, double amplitude) => Math.Round((random.NextDouble() * 2 - 1) * amplitude, 3);
 }

@@ -22,13 +22,23 @@ public sealed class LumaCatalog
 
     public string ManifestPath => Path.Combine(Folder, "catalog.csv");
 
+    /// <summary>The query photos with their products' categories, for framing them in a lookbook.</summary>
+    public IReadOnlyList<LookbookQuery> LookbookQueries => Queries.Select(q => new LookbookQuery(q.ProductId, q.Photo, ById[q.ProductId].Category)).ToList();
+
+    /// <summary>What the model in the fence video wears is close to these: a women's top whose colour is green.</summary>
+    public IReadOnlySet<string> WomensGreenTops => Products
+        .Where(p => p.Category.StartsWith("Women/Tops", StringComparison.OrdinalIgnoreCase) && string.Equals(p.Color, "Green", StringComparison.OrdinalIgnoreCase))
+        .Select(p => p.ProductId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    public string NameOf(string productId) => ById.TryGetValue(productId, out var p) ? p.Name : "?";
+
     public string ParentOf(string productId) => ById.TryGetValue(productId, out var p) ? p.ParentSku : productId;
 
     public static LumaCatalog Read(string dataFolder)
     {
         var folder = Path.Combine(dataFolder, "luma");
         var products = Rows(Path.Combine(folder, "catalog.csv"))
-            .Select(r => new LumaProduct(r["product_id"], r["parent_sku"], r["category"], r["image"]))
+            .Select(r => new LumaProduct(r["product_id"], r["parent_sku"], r["name"], r["color"], r["category"], r["image"]))
             .ToList();
         var queries = Rows(Path.Combine(folder, "queries.csv"))
             .Select(r => (r["product_id"], Path.Combine(folder, r["image"])))
@@ -52,4 +62,4 @@ public sealed class LumaCatalog
     }
 }
 
-public sealed record LumaProduct(string ProductId, string ParentSku, string Category, string Image);
+public sealed record LumaProduct(string ProductId, string ParentSku, string Name, string Color, string Category, string Image);

@@ -1,35 +1,24 @@
 namespace ShoppableVideo.Benchmarks.Matching;
 
 /// <summary>
-/// Scores detected segments against the ground truth. Each true shot is judged by the detected segment
+/// Judges detected segments against the ground truth. Each true shot is judged by the detected segment
 /// covering its middle: a cut found a few frames off still judges the right shot, and a missed cut
-/// judges the shot by whatever segment swallowed it, which is what a viewer would see.
+/// judges the shot by whatever segment swallowed it, which is what a viewer would see. Pure.
 /// </summary>
 public static class ShotScoring
 {
-    public static ShotScore Score(IReadOnlyList<GroundTruthShot> truth, IReadOnlyDictionary<string, IReadOnlyList<DetectedShot>> detected,
-        double minScore = 0)
-    {
-        int productShots = 0, first = 0, topFive = 0, distractors = 0, clean = 0;
-        foreach (var shot in truth)
-        {
-            var products = Covering(detected.GetValueOrDefault(shot.Video, []), shot.MiddleSeconds)?.ReportedAt(minScore) ?? [];
-            if (shot.ProductId is null)
-            {
-                distractors++;
-                if (products.Count == 0)
-                    clean++;
-                continue;
-            }
-            productShots++;
-            var rank = products.Take(5).ToList().IndexOf(shot.ProductId);
-            if (rank == 0)
-                first++;
-            if (rank >= 0)
-                topFive++;
-        }
-        return new ShotScore(productShots, first, topFive, distractors, clean);
-    }
+    public static IReadOnlyList<JudgedShot> Judge(IReadOnlyList<GroundTruthShot> truth,
+        IReadOnlyDictionary<string, IReadOnlyList<DetectedShot>> detected, double minScore = 0) =>
+        truth.Select(t => new JudgedShot(t, Covering(detected.GetValueOrDefault(t.Video, []), t.MiddleSeconds)?.ListedAt(minScore) ?? []))
+            .ToList();
+
+    public static ShotScore Score(IReadOnlyList<GroundTruthShot> truth,
+        IReadOnlyDictionary<string, IReadOnlyList<DetectedShot>> detected, double minScore = 0) =>
+        ShotScore.Of(Judge(truth, detected, minScore));
+
+    /// <summary>Product shots of one framing with all distractors, so each row carries the same distractor figures.</summary>
+    public static ShotScore ScoreFraming(IReadOnlyList<JudgedShot> judged, string framing) =>
+        ShotScore.Of(judged.Where(s => s.Truth.IsDistractor || s.Truth.Framing == framing));
 
     /// <summary>The last segment that starts at or before the moment; null before the first one.</summary>
     public static DetectedShot? Covering(IReadOnlyList<DetectedShot> segments, double seconds) =>
