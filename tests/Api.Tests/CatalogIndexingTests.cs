@@ -50,7 +50,7 @@ public class CatalogIndexingTests
             Assert.NotNull(item);
             var described = (await photos.DescribeAsync(Buckets.Catalog, product, item, default))!;
             var kind = CategoryKinds.For(row.Category);
-            var hits = await index.SearchAsync(kind, new ItemDescriptor(described.Appearance, described.Colour), 3, default);
+            var hits = await index.SearchAsync(kind, new ItemDescriptor(described.Views.Select(v => new ItemView(v.Appearance, v.Colour)).ToList()), 3, default);
 
             Assert.Equal(row.Id, hits[0].ProductId);
             Assert.All(hits, h => Assert.Equal(kind, CategoryKinds.For(rows.First(r => r.Id == h.ProductId).Category)));

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace ShoppableVideo.Api.Cli;
 
 /// <summary>One processed video as the CLI prints it: a headline with its state, then its shots and the
-/// catalog products found in each, named from the catalog where it knows them.</summary>
+/// catalog products found in each, exact items first, named from the catalog where it knows them.</summary>
 public static class ShotTable
 {
     public static async Task WriteAsync(IAnsiConsole console, VideoProcessingState saga, IProductCatalog catalog, CancellationToken ct)
@@ -17,7 +17,7 @@ public static class ShotTable
         if (saga.Segments.Count == 0)
             return;
 
-        var table = new Table().AddColumn("shot").AddColumn("seconds").AddColumn("products (id, name, score)");
+        var table = new Table().AddColumn("shot").AddColumn("seconds").AddColumn("products (exact or similar, id, name, kind, confidence)");
         foreach (var segment in saga.Segments)
         {
             var found = saga.Matches.FirstOrDefault(m => m.SegmentIndex == segment.Index)?.Products ?? [];
@@ -25,7 +25,7 @@ public static class ShotTable
             foreach (var product in found)
             {
                 var name = (await catalog.FindAsync(product.ProductId, ct))?.Product.Name;
-                lines.Add($"{product.ProductId}{(name is null ? "" : $"  {name}")}  {product.Score:0.00}");
+                lines.Add($"{product.Match,-7}  {product.ProductId}{(name is null ? "" : $"  {name}")}  {product.Kind}  {product.Confidence:0.00}");
             }
             table.AddRow(new Text(segment.Index.ToString()),
                 new Text($"{segment.StartSeconds:0.00}–{segment.EndSeconds:0.00}"),

@@ -1,6 +1,7 @@
 // The shoppable player: reads the video's status and shoppable document from the API, draws a hotspot
-// for every product of the shot under the playhead, lists the video's products in a tray, and opens a
-// product's details when its hotspot or tray entry is clicked.
+// for every exact product of the shot under the playhead, lists the video's products in a tray (similar
+// items marked as such, to shop the look), and opens a product's details when its hotspot or tray entry
+// is clicked.
 //
 // Product names, ids and URLs come from user-supplied catalog manifests, so every piece of data reaches
 // the page through textContent, attributes or checked URLs, never through innerHTML.
@@ -11,6 +12,7 @@
   const videoId = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() ?? '');
   const api = path => `/videos/${encodeURIComponent(videoId)}${path}`;
   const products = new Map(); // productId -> ShopProduct, or null while loading / when details failed
+  let similarOnly = new Set(); // products the video shows only as look-alikes
   let shoppable = null;
   let shownShot = null;
   let selectedProduct = null;
@@ -138,7 +140,8 @@
       $('shot-label').textContent = '';
       return;
     }
-    for (const match of shot.products) {
+    // Only exact items are pinned on the picture; similar items are look-alikes, shown in the tray.
+    for (const match of shot.products.filter(isExact)) {
       const hotspot = document.createElement('button');
       hotspot.type = 'button';
       hotspot.className = 'hotspot';
@@ -156,9 +159,17 @@
       hotspot.addEventListener('click', () => openProduct(match.productId));
       layer.append(hotspot);
     }
-    const count = shot.products.length;
+    const exact = shot.products.filter(isExact).length;
+    const similar = shot.products.length - exact;
     $('shot-label').textContent = `Shot ${shot.index + 1} of ${shoppable.segments.length}: ` +
-      (count === 0 ? 'no products' : `${count} product${count === 1 ? '' : 's'}`);
+      (shot.products.length === 0 ? 'no products'
+        : [exact > 0 ? `${exact} product${exact === 1 ? '' : 's'}` : '', similar > 0 ? `${similar} similar` : '']
+          .filter(Boolean).join(', '));
+  }
+
+  // Documents before schema 2.0 carry no match: everything they list was shown as a product.
+  function isExact(match) {
+    return (match.match ?? 'exact') === 'exact';
   }
 
   function nameHotspot(hotspot, productId) {
@@ -167,11 +178,15 @@
     hotspot.querySelector('.hotspot-label').textContent = name;
   }
 
+  // Exact products first, then look-alikes; a product exact in any shot counts as exact.
   function uniqueProductIds() {
-    const ids = [];
+    const exact = [], similar = [];
     for (const segment of shoppable.segments)
       for (const match of segment.products)
-        if (!ids.includes(match.productId)) ids.push(match.productId);
+        (isExact(match) ? exact : similar).push(match.productId);
+    const ids = [...new Set(exact)];
+    for (const id of similar) if (!ids.includes(id)) ids.push(id);
+    similarOnly = new Set(ids.filter(id => !exact.includes(id)));
     return ids;
   }
 
@@ -183,6 +198,7 @@
     for (const id of ids) {
       const item = document.createElement('li');
       item.className = 'tray-item';
+      item.classList.toggle('similar', similarOnly.has(id));
       item.dataset.productId = id;
       item.tabIndex = 0;
       const image = document.createElement('img');
@@ -193,6 +209,12 @@
       name.textContent = id;
       const price = document.createElement('span');
       price.className = 'tray-price';
+      if (similarOnly.has(id)) {
+        const badge = document.createElement('span');
+        badge.className = 'tray-badge';
+        badge.textContent = 'similar';
+        name.after(badge);
+      }
       const link = document.createElement('a');
       link.className = 'tray-link';
       link.target = '_blank';

@@ -24,10 +24,14 @@ public class OpenSearchProductIndexTests
     }
 
     // cos theta on axis 0, the rest on axis 1: the cosine with Basis(.., 0) is exactly cosine.
-    static float[] AppearanceAt(double cosine) => Basis(256, 0, cosine, 1, Math.Sqrt(1 - cosine * cosine));
+    static float[] AppearanceAt(double cosine) => Basis(Dimensions, 0, cosine, 1, Math.Sqrt(1 - cosine * cosine));
 
+    const int Dimensions = OpenSearchProductIndex.AppearanceDimensions;
+    const int Bins = ColourDescriptor.Bins;
+
+    // Two views: the jacket's region and the whole photo.
     static readonly IndexedProductImage Jacket = new("p1", "catalog/manifest.csv", "sha256-abc", ItemKind.Upper,
-        new ItemDescriptor(AppearanceAt(1), Basis(76, 3)));
+        new ItemDescriptor([new ItemView(AppearanceAt(1), Basis(Bins, 3)), new ItemView(AppearanceAt(0.5), Basis(Bins, 4))]));
 
     [Fact]
     public async Task The_first_upsert_creates_the_index_with_its_knn_mapping_then_bulk_indexes_the_document()
@@ -50,13 +54,18 @@ public class OpenSearchProductIndexTests
                   "source": { "type": "keyword" },
                   "imageContentHash": { "type": "keyword" },
                   "kind": { "type": "keyword" },
-                  "appearance": {
-                    "type": "knn_vector",
-                    "dimension": 256,
-                    "method": { "name": "hnsw", "space_type": "cosinesimil", "engine": "lucene",
-                                "parameters": { "m": 16, "ef_construction": 128 } }
-                  },
-                  "colour": { "type": "float", "index": false, "doc_values": false }
+                  "views": {
+                    "type": "nested",
+                    "properties": {
+                      "appearance": {
+                        "type": "knn_vector",
+                        "dimension": 512,
+                        "method": { "name": "hnsw", "space_type": "cosinesimil", "engine": "lucene",
+                                    "parameters": { "m": 16, "ef_construction": 128 } }
+                      },
+                      "colour": { "type": "float", "index": false, "doc_values": false }
+                    }
+                  }
                 }
               }
             }
@@ -76,8 +85,8 @@ public class OpenSearchProductIndexTests
             ["source"] = "catalog/manifest.csv",
             ["imageContentHash"] = "sha256-abc",
             ["kind"] = "upper",
-            ["appearance"] = Floats(Jacket.Descriptor.Appearance),
-            ["colour"] = Floats(Jacket.Descriptor.Colour),
+            ["views"] = new JsonArray(Jacket.Descriptor.Views
+                .Select(v => (JsonNode)new JsonObject { ["appearance"] = Floats(v.Appearance), ["colour"] = Floats(v.Colour) }).ToArray()),
         }, lines[1]);
     }
 
@@ -102,50 +111,63 @@ public class OpenSearchProductIndexTests
     }
 
     [Fact]
-    public async Task Search_is_a_kind_filtered_knn_query_reranked_exactly_as_the_sqlite_index_reranks()
+    public async Task Search_is_a_kind_filtered_nested_knn_query_reranked_exactly_over_every_view_as_the_sqlite_index_reranks()
     {
-        var query = new ItemDescriptor(Basis(256, 0), Basis(76, 0));
+        var query = new ItemDescriptor(Basis(Dimensions, 0), Basis(Bins, 0));
         var mixed = (float)Math.Sqrt(0.5);
-        // Appearance alone ranks A > B > C > D; colour moves B and C above A.
-        var stored = new (string Id, double Cosine, float[] Colour)[]
+        // Appearance alone ranks A > B > C > D; colour moves B and C above A. D's second view is its best.
+        var stored = new ProductViews[]
         {
-            ("pA", 0.95, Basis(76, 1)), ("pB", 0.90, Basis(76, 0)), ("pC", 0.80, Basis(76, 0)), ("pD", 0.60, Basis(76, 0, mixed, 1, mixed)),
+            new("pA", ItemKind.Upper, [new(AppearanceAt(0.95), Basis(Bins, 1))]),
+            new("pB", ItemKind.Upper, [new(AppearanceAt(0.90), Basis(Bins, 0))]),
+            new("pC", ItemKind.Upper, [new(AppearanceAt(0.80), Basis(Bins, 0))]),
+            new("pD", ItemKind.Upper, [new(AppearanceAt(0.20), Basis(Bins, 0)), new(AppearanceAt(0.60), Basis(Bins, 0, mixed, 1, mixed))]),
         };
-        // The k-NN answer: hits best first, _score = (2 - d) / 2 for cosinesimil (OpenSearch docs, "Spaces").
-        var hits = string.Join(",", stored.Select(s =>
+        // The nested k-NN answer: parent documents best first, each with all its views in _source.
+        var hits = string.Join(",", stored.Select(p =>
             new JsonObject
             {
-                ["_index"] = "products", ["_id"] = s.Id, ["_score"] = (float)((2 - (1 - Cosine(query.Appearance, AppearanceAt(s.Cosine)))) / 2),
-                ["_source"] = new JsonObject { ["colour"] = Floats(s.Colour) },
+                ["_index"] = "products", ["_id"] = p.ProductId, ["_score"] = 0.9,
+                ["_source"] = new JsonObject
+                {
+                    ["kind"] = "upper",
+                    ["views"] = new JsonArray(p.Views
+                        .Select(v => (JsonNode)new JsonObject { ["appearance"] = Floats(v.Appearance), ["colour"] = Floats(v.Colour) }).ToArray()),
+                },
             }.ToJsonString()));
         _handler.Answer(OpenSearchAnswers.Hits(hits));
 
         var found = await Index().SearchAsync(ItemKind.Upper, query, 3, default);
 
-        var expected = ProductReranker.Rank(
-            stored.Select(s => new ProductCandidate(s.Id,
-                DescriptorSimilarity.FromCosineDistance(1 - Cosine(query.Appearance, AppearanceAt(s.Cosine))), s.Colour)),
-            query.Colour, new MatchingOptions().AppearanceWeight, 3);
+        var expected = ProductReranker.Rank(query, stored, new MatchingOptions().AppearanceWeight, 3);
         Assert.Equal(["pB", "pC", "pA"], expected.Select(h => h.ProductId));
         Assert.Equal(expected.Select(h => h.ProductId), found.Select(h => h.ProductId));
         Assert.All(found.Zip(expected), pair => Assert.Equal(pair.Second.Score, pair.First.Score, 6));
+        Assert.All(found, h => Assert.Equal(ItemKind.Upper, h.Kind));
 
         var search = Assert.Single(_handler.Requests);
         Assert.Equal(("POST", "/products/_search"), (search.Method, search.Path));
-        // k widened to MatchingOptions.CandidatesFor(3) = 32, as the SQLite index widens it.
+        // k widened to MatchingOptions.CandidateViews, as the SQLite index widens it.
         JsonAssert.Equal(new JsonObject
         {
-            ["size"] = 32,
-            ["_source"] = new JsonArray("colour"),
+            ["size"] = 256,
+            ["_source"] = new JsonArray("kind", "views"),
             ["query"] = new JsonObject
             {
-                ["knn"] = new JsonObject
+                ["nested"] = new JsonObject
                 {
-                    ["appearance"] = new JsonObject
+                    ["path"] = "views",
+                    ["query"] = new JsonObject
                     {
-                        ["vector"] = Floats(query.Appearance),
-                        ["k"] = 32,
-                        ["filter"] = new JsonObject { ["term"] = new JsonObject { ["kind"] = "upper" } },
+                        ["knn"] = new JsonObject
+                        {
+                            ["views.appearance"] = new JsonObject
+                            {
+                                ["vector"] = Floats(query.Views[0].Appearance),
+                                ["k"] = 256,
+                                ["filter"] = new JsonObject { ["term"] = new JsonObject { ["kind"] = "upper" } },
+                            },
+                        },
                     },
                 },
             },
@@ -153,11 +175,23 @@ public class OpenSearchProductIndexTests
     }
 
     [Fact]
+    public async Task A_search_of_any_kind_has_no_kind_filter_and_one_query_per_view()
+    {
+        _handler.Answer(OpenSearchAnswers.Hits("")).Answer(OpenSearchAnswers.Hits(""));
+        var query = new ItemDescriptor([new ItemView(Basis(Dimensions, 0), Basis(Bins, 0)), new ItemView(Basis(Dimensions, 1), Basis(Bins, 1))]);
+
+        Assert.Empty(await Index().SearchAsync(ItemKind.Any, query, 3, default));
+
+        Assert.Equal(2, _handler.Requests.Count);
+        Assert.All(_handler.Requests, r => Assert.DoesNotContain("\"filter\"", r.Body));
+    }
+
+    [Fact]
     public async Task Searching_before_the_index_exists_creates_it_and_finds_nothing()
     {
         _handler.Answer(HttpStatusCode.NotFound, OpenSearchAnswers.IndexNotFound).Answer(OpenSearchAnswers.IndexCreated);
 
-        var found = await Index().SearchAsync(ItemKind.Lower, new ItemDescriptor(Basis(256, 0), Basis(76, 0)), 5, default);
+        var found = await Index().SearchAsync(ItemKind.Lower, new ItemDescriptor(Basis(Dimensions, 0), Basis(Bins, 0)), 5, default);
 
         Assert.Empty(found);
         Assert.Equal(["POST /products/_search", "PUT /products"], _handler.Requests.Select(r => $"{r.Method} {r.Path}"));
@@ -170,7 +204,7 @@ public class OpenSearchProductIndexTests
             _handler.Answer(HttpStatusCode.TooManyRequests, OpenSearchAnswers.Rejected);
 
         var error = await Assert.ThrowsAsync<AwsThrottlingException>(() =>
-            Index().SearchAsync(ItemKind.Upper, new ItemDescriptor(Basis(256, 0), Basis(76, 0)), 5, default));
+            Index().SearchAsync(ItemKind.Upper, new ItemDescriptor(Basis(Dimensions, 0), Basis(Bins, 0)), 5, default));
 
         Assert.Equal("es_rejected_execution_exception", error.ErrorCode);
         Assert.Equal(3, _handler.Requests.Count);
