@@ -76,6 +76,27 @@ public sealed class OnnxRuntimeSessionTests(ITestOutputHelper output)
         Assert.Equal(OrtErrorCode.InvalidArgument, error.Code);
     }
 
+    [ModelsFact]
+    public void A_model_with_a_dynamic_batch_runs_several_inputs_in_one_call()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(path, TinyOnnxModel.ReluWithDynamicBatch());
+            using var session = Models.Engine.OpenSession(path, 1);
+            Assert.Equal([new TensorInfo("x", [-1, 3])], session.Inputs, TensorInfoComparer.Instance);
+
+            var result = session.Run("x", new FloatTensor([-1, 2, -3, 4, -5, 6, 7, 8, -9], 3, 3)).Single();
+
+            Assert.Equal([3L, 3], result.Shape);
+            Assert.Equal([0f, 2, 0, 4, 0, 6, 7, 8, 0], result.Data);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     static IInferenceSession Open(string name) => Models.Engine.OpenSession(Models.File(name), 1);
 
     static IReadOnlyList<FloatTensor> RunOnZeros(IInferenceSession session)
