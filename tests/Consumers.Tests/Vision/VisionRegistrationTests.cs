@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ShoppableVideo.Consumers.Native;
 using ShoppableVideo.Consumers.Tests.Support;
 using ShoppableVideo.Consumers.Vision;
 using ShoppableVideo.Consumers.Vision.Detection;
@@ -32,6 +33,28 @@ public sealed class VisionRegistrationTests
         Assert.Equal("yolox-nano", provider.GetRequiredService<IObjectDetector>().Model);
         Assert.Equal(256, provider.GetRequiredService<IAppearanceEmbedder>().Dimensions);
         Assert.Equal("person-reid-0288", provider.GetRequiredService<IAppearanceEmbedder>().Model);
+    }
+
+    [ModelsFact]
+    public void Vision_counts_as_installed_when_setup_installed_the_models()
+    {
+        Assert.True(VisionRegistration.ModelsInstalled(ToolsFolder.Find()!, new VisionOptions()));
+        Assert.True(VisionRegistration.ModelsInstalled(ToolsFolder.Find()!, new VisionOptions { DetectorModel = "nanodet-m", EmbedderModel = "person-reid-0287" }));
+    }
+
+    [Fact]
+    public void Vision_counts_as_not_installed_without_the_model_files()
+    {
+        var empty = Directory.CreateTempSubdirectory();
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(empty.FullName, "models"));
+            Assert.False(VisionRegistration.ModelsInstalled(new ToolsFolder(empty.FullName), new VisionOptions()));
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
     }
 
     [Fact]
