@@ -97,6 +97,38 @@ public sealed class OnnxRuntimeSessionTests(ITestOutputHelper output)
         }
     }
 
+    [ModelsFact]
+    public void A_session_disposed_while_runs_are_in_flight_lets_them_finish_and_refuses_later_ones()
+    {
+        var session = Open("person-reid-0288");
+        var input = new FloatTensor(new float[256 * 128 * 3], 1, 256, 128, 3);
+        var (finished, refused) = (0, 0);
+        var runners = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                try
+                {
+                    Assert.Equal(256, session.Run("inputs:0", input)[0].Data.Length);
+                    Interlocked.Increment(ref finished);
+                }
+                catch (ObjectDisposedException)
+                {
+                    Interlocked.Increment(ref refused);
+                }
+            }
+        })).ToArray();
+
+        while (Volatile.Read(ref finished) < 5)
+            Thread.Sleep(1);
+        session.Dispose();
+        Task.WaitAll(runners);
+
+        output.WriteLine($"{finished} runs finished, {refused} refused after Dispose");
+        Assert.True(refused > 0, "no run was refused after Dispose");
+        Assert.Throws<ObjectDisposedException>(() => session.Run("inputs:0", input));
+    }
+
     static IInferenceSession Open(string name) => Models.Engine.OpenSession(Models.File(name), 1);
 
     static IReadOnlyList<FloatTensor> RunOnZeros(IInferenceSession session)

@@ -6,7 +6,8 @@ namespace ShoppableVideo.Consumers.Vision.Onnx;
 /// <summary>
 /// An ORT <see cref="InferenceSession"/> with its inputs and outputs read once at load. The input is
 /// an <see cref="OrtValue"/> over the caller's pinned array, so it is never copied; the outputs ORT
-/// allocates are copied out once and released.
+/// allocates are copied out once and released. One count for the owner plus one per run in flight: ORT's
+/// session is released when the last goes, so a Dispose racing a Run never frees it underneath that run.
 /// </summary>
 internal sealed class OrtInferenceSession : IInferenceSession
 {
@@ -14,6 +15,8 @@ internal sealed class OrtInferenceSession : IInferenceSession
     readonly SessionOptions _options;
     readonly RunOptions _run = new();
     readonly string[] _outputNames;
+    int _holders = 1;
+    int _disposed;
 
     public OrtInferenceSession(InferenceSession session, SessionOptions options)
     {
@@ -31,6 +34,7 @@ internal sealed class OrtInferenceSession : IInferenceSession
     {
         if (!Inputs.Any(i => i.Name == inputName))
             throw new ArgumentException($"the model has no input '{inputName}' (it has {string.Join(", ", Inputs)})", nameof(inputName));
+        Hold();
         try
         {
             using var value = OrtValue.CreateTensorValueFromMemory(input.Data, input.Shape);
@@ -41,10 +45,34 @@ internal sealed class OrtInferenceSession : IInferenceSession
         {
             throw OnnxRuntimeException.From(e);
         }
+        finally
+        {
+            Let();
+        }
     }
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            Let();
+    }
+
+    void Hold()
+    {
+        for (var held = Volatile.Read(ref _holders); ;)
+        {
+            ObjectDisposedException.ThrowIf(held == 0, this);
+            var seen = Interlocked.CompareExchange(ref _holders, held + 1, held);
+            if (seen == held)
+                return;
+            held = seen;
+        }
+    }
+
+    void Let()
+    {
+        if (Interlocked.Decrement(ref _holders) > 0)
+            return;
         _session.Dispose();
         _options.Dispose();
         _run.Dispose();
