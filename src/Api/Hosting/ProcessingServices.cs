@@ -24,7 +24,7 @@ public static class ProcessingServices
         services.AddSqliteProductIndex(settings.ConfigureMatching);
         // The models only where setup installed them: without them the catalog and the video analyzer run
         // "not-configured" and say what is missing, rather than the host refusing to start.
-        if (ToolsFolder.Find() is { } tools && Directory.Exists(tools.ModelsFolder) && File.Exists(tools.OnnxRuntimeLibrary))
+        if (ToolsFolder.Find() is { } tools && VisionRegistration.ModelsInstalled(tools, new VisionOptions()))
             services.AddOnnxVision();
         services.AddProductPhotoVision();
         return services;

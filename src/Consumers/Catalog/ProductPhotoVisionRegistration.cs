@@ -18,7 +18,11 @@ public static class ProductPhotoVisionRegistration
     public static IServiceCollection AddProductPhotoVision(this IServiceCollection services)
     {
         services.TryAddSingleton<ItemDescriber>();
-        services.TryAddSingleton<IItemFinder, DetectingItemFinder>();
+        // None without the models, so the video analyzer names it missing rather than failing to build it.
+        services.TryAddSingleton<IItemFinder>(sp =>
+            sp.GetService<IObjectDetector>() is not null && sp.GetService<IAppearanceEmbedder>() is not null
+                ? ActivatorUtilities.CreateInstance<DetectingItemFinder>(sp)
+                : null!);
         services.TryAddSingleton<IProductPhotoVision>(sp =>
         {
             var missing = new[]

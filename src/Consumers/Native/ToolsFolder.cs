@@ -1,8 +1,8 @@
 namespace ShoppableVideo.Consumers.Native;
 
 /// <summary>
-/// Where scripts/setup.sh puts what NuGet cannot provide: the ONNX Runtime and sqlite-vec native
-/// libraries (from npm) and the verified ONNX models. It is the git-ignored <c>.tools</c> folder at the
+/// Where scripts/setup.sh puts what NuGet cannot provide: the sqlite-vec native library (from npm) and
+/// the verified ONNX models. It is the git-ignored <c>.tools</c> folder at the
 /// repository root, found by walking up from the running assembly, or wherever SHOPPABLEVIDEO_TOOLS
 /// points (a deployment that installs them elsewhere).
 /// </summary>
@@ -11,9 +11,6 @@ public sealed class ToolsFolder(string root)
     public const string EnvironmentVariable = "SHOPPABLEVIDEO_TOOLS";
 
     public string Root { get; } = Path.GetFullPath(root);
-
-    public string OnnxRuntimeLibrary =>
-        Path.Combine(Root, "npm", "node_modules", "onnxruntime-node", "bin", "napi-v6", "linux", "x64", "libonnxruntime.so.1");
 
     public string SqliteVecLibrary => Path.Combine(Root, "npm", "node_modules", "sqlite-vec-linux-x64", "vec0.so");
 
@@ -38,5 +35,5 @@ public sealed class ToolsFolder(string root)
     /// <summary>The folder, or an exception that tells the operator what to run.</summary>
     public static ToolsFolder Require() =>
         Find() ?? throw new InvalidOperationException(
-            $"the .tools folder (ONNX Runtime, sqlite-vec, models) was not found; run scripts/setup.sh or set {EnvironmentVariable}");
+            $"the .tools folder (sqlite-vec, models) was not found; run scripts/setup.sh or set {EnvironmentVariable}");
 }

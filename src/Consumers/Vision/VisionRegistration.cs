@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ShoppableVideo.Consumers.Native;
 using ShoppableVideo.Consumers.Vision.Detection;
 using ShoppableVideo.Consumers.Vision.Embedding;
 using ShoppableVideo.Consumers.Vision.Models;
@@ -27,5 +28,14 @@ public static class VisionRegistration
             sp.GetRequiredService<IInferenceEngine>(), sp.GetRequiredService<ModelCatalog>(),
             sp.GetRequiredService<IOptions<VisionOptions>>().Value));
         return services;
+    }
+
+    /// <summary>Whether setup installed the model files these options name. ONNX Runtime itself comes
+    /// with the NuGet package, so the models are all that vision can be missing.</summary>
+    public static bool ModelsInstalled(ToolsFolder tools, VisionOptions options)
+    {
+        var catalog = new ModelCatalog(Path.Combine(AppContext.BaseDirectory, "models"), tools.ModelsFolder);
+        return new[] { options.DetectorModel, options.EmbedderModel }
+            .All(name => File.Exists(Path.Combine(catalog.ModelsFolder, catalog.Manifest(name).File)));
     }
 }

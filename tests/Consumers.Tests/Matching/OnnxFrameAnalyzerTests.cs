@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ShoppableVideo.Consumers.Catalog;
 using ShoppableVideo.Consumers.Frames;
 using ShoppableVideo.Consumers.Matching;
 using ShoppableVideo.Consumers.Storage;
@@ -111,6 +112,20 @@ public class OnnxFrameAnalyzerTests
 
         Assert.Equal("not-configured: no item finder (ONNX models in .tools), no product index", analysis.Analysis);
         Assert.Empty(Assert.Single(analysis.Matches).Products);
+    }
+
+    [Fact]
+    public async Task Without_models_but_with_catalog_vision_registered_the_analyzer_still_says_what_is_missing()
+    {
+        // As the embedded profile registers it where setup installed no models: catalog vision (and the
+        // item finder it shares) is there, the detector and embedder are not.
+        var services = new ServiceCollection().AddSingleton<IObjectStore>(new FolderObjectStore(Path.GetTempPath()));
+        services.AddSingleton<IVideoFrameReader, UnusedFrameReader>();
+        using var provider = services.AddFrameAnalyzer().AddProductPhotoVision().BuildServiceProvider();
+
+        var analysis = await provider.GetRequiredService<IFrameAnalyzer>().AnalyzeAsync(Guid.NewGuid(), [Shot(0, 5)], CancellationToken.None);
+
+        Assert.Equal("not-configured: no item finder (ONNX models in .tools), no product index", analysis.Analysis);
     }
 
     [Fact]

@@ -4,8 +4,8 @@ using ShoppableVideo.Consumers.Vision.Onnx;
 
 namespace ShoppableVideo.Consumers.Tests.Support;
 
-/// <summary>The models and ONNX Runtime that scripts/setup.sh installs into .tools; absent on a bare
-/// checkout, so tests that need them skip. One engine serves every test, as one would in production.</summary>
+/// <summary>The models that scripts/setup.sh installs into .tools; absent on a bare checkout, so tests
+/// that need them skip. One engine serves every test, as one would in production.</summary>
 public static class Models
 {
     public static readonly string? MissingReason = FindMissing();
@@ -22,9 +22,7 @@ public static class Models
     {
         var tools = ToolsFolder.Find();
         if (tools is null)
-            return "needs .tools (run scripts/setup.sh): ONNX Runtime and the models are not installed";
-        if (!System.IO.File.Exists(tools.OnnxRuntimeLibrary))
-            return $"needs ONNX Runtime at {tools.OnnxRuntimeLibrary} (run scripts/setup.sh)";
+            return "needs .tools (run scripts/setup.sh): the models are not installed";
         var catalog = new ModelCatalog(Path.Combine(AppContext.BaseDirectory, "models"), tools.ModelsFolder);
         var missing = catalog.Names()
             .Select(catalog.Manifest)
@@ -34,7 +32,7 @@ public static class Models
     }
 }
 
-/// <summary>A fact that skips, saying why, where ONNX Runtime or the models are not installed.</summary>
+/// <summary>A fact that skips, saying why, where the models are not installed.</summary>
 public sealed class ModelsFactAttribute : FactAttribute
 {
     public ModelsFactAttribute()

@@ -76,6 +76,59 @@ public sealed class OnnxRuntimeSessionTests(ITestOutputHelper output)
         Assert.Equal(OrtErrorCode.InvalidArgument, error.Code);
     }
 
+    [ModelsFact]
+    public void A_model_with_a_dynamic_batch_runs_several_inputs_in_one_call()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(path, TinyOnnxModel.ReluWithDynamicBatch());
+            using var session = Models.Engine.OpenSession(path, 1);
+            Assert.Equal([new TensorInfo("x", [-1, 3])], session.Inputs, TensorInfoComparer.Instance);
+
+            var result = session.Run("x", new FloatTensor([-1, 2, -3, 4, -5, 6, 7, 8, -9], 3, 3)).Single();
+
+            Assert.Equal([3L, 3], result.Shape);
+            Assert.Equal([0f, 2, 0, 4, 0, 6, 7, 8, 0], result.Data);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [ModelsFact]
+    public void A_session_disposed_while_runs_are_in_flight_lets_them_finish_and_refuses_later_ones()
+    {
+        var session = Open("person-reid-0288");
+        var input = new FloatTensor(new float[256 * 128 * 3], 1, 256, 128, 3);
+        var (finished, refused) = (0, 0);
+        var runners = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                try
+                {
+                    Assert.Equal(256, session.Run("inputs:0", input)[0].Data.Length);
+                    Interlocked.Increment(ref finished);
+                }
+                catch (ObjectDisposedException)
+                {
+                    Interlocked.Increment(ref refused);
+                }
+            }
+        })).ToArray();
+
+        while (Volatile.Read(ref finished) < 5)
+            Thread.Sleep(1);
+        session.Dispose();
+        Task.WaitAll(runners);
+
+        output.WriteLine($"{finished} runs finished, {refused} refused after Dispose");
+        Assert.True(refused > 0, "no run was refused after Dispose");
+        Assert.Throws<ObjectDisposedException>(() => session.Run("inputs:0", input));
+    }
+
     static IInferenceSession Open(string name) => Models.Engine.OpenSession(Models.File(name), 1);
 
     static IReadOnlyList<FloatTensor> RunOnZeros(IInferenceSession session)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ShoppableVideo.Consumers.Native;
 using ShoppableVideo.Consumers.Tests.Support;
 using ShoppableVideo.Consumers.Vision;
 using ShoppableVideo.Consumers.Vision.Detection;
@@ -34,6 +35,28 @@ public sealed class VisionRegistrationTests
         Assert.Equal(512, provider.GetRequiredService<IAppearanceEmbedder>().Dimensions);
         Assert.Equal("resnet18", provider.GetRequiredService<IAppearanceEmbedder>().Model);
         Assert.Equal(256, reId.GetRequiredService<IAppearanceEmbedder>().Dimensions);
+    }
+
+    [ModelsFact]
+    public void Vision_counts_as_installed_when_setup_installed_the_models()
+    {
+        Assert.True(VisionRegistration.ModelsInstalled(ToolsFolder.Find()!, new VisionOptions()));
+        Assert.True(VisionRegistration.ModelsInstalled(ToolsFolder.Find()!, new VisionOptions { DetectorModel = "nanodet-m", EmbedderModel = "person-reid-0287" }));
+    }
+
+    [Fact]
+    public void Vision_counts_as_not_installed_without_the_model_files()
+    {
+        var empty = Directory.CreateTempSubdirectory();
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(empty.FullName, "models"));
+            Assert.False(VisionRegistration.ModelsInstalled(new ToolsFolder(empty.FullName), new VisionOptions()));
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 namespace ShoppableVideo.Consumers.Vision.Onnx;
 
 /// <summary>
-/// The one seam between the project and ONNX Runtime. Today it is a P/Invoke layer over the C API
-/// (<see cref="OrtInferenceEngine"/>); moving to Microsoft.ML.OnnxRuntime replaces that one class.
+/// The one seam between the project and ONNX Runtime (<see cref="OrtInferenceEngine"/>, over the
+/// Microsoft.ML.OnnxRuntime package), so detectors and embedders never see the package's types.
 /// </summary>
 public interface IInferenceEngine
 {

@@ -1,6 +1,6 @@
 namespace ShoppableVideo.Consumers.Vision.Onnx;
 
-/// <summary>ONNX Runtime's <c>OrtErrorCode</c>, in the C header's order (the numbers cross the ABI).</summary>
+/// <summary>ONNX Runtime's <c>OrtErrorCode</c>, in the C header's order.</summary>
 public enum OrtErrorCode
 {
     Ok,
@@ -15,4 +15,5 @@ public enum OrtErrorCode
     NotImplemented,
     InvalidGraph,
     ExecutionProviderFail,
+    ModelLoadCanceled,
 }

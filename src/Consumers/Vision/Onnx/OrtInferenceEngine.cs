@@ -1,22 +1,39 @@
+using Microsoft.ML.OnnxRuntime;
+
 namespace ShoppableVideo.Consumers.Vision.Onnx;
 
-/// <summary>ONNX Runtime through its C API: one <c>OrtEnv</c> for the process, CPU sessions over it.</summary>
-public sealed class OrtInferenceEngine : IInferenceEngine, IDisposable
+/// <summary>ONNX Runtime through its NuGet package (Microsoft.ML.OnnxRuntime): CPU sessions over the
+/// package's process-wide environment, which logs errors only, as ORT's warnings are about the models'
+/// exports and not actionable here.</summary>
+public sealed class OrtInferenceEngine : IInferenceEngine
 {
-    readonly OrtApi _api = OrtApi.Instance;
-    readonly OrtEnvHandle _env;
-
-    public OrtInferenceEngine() => _env = _api.CreateEnv("shoppablevideo");
-
-    /// <summary>The loaded library's version, for example "1.30.0".</summary>
-    public string RuntimeVersion => _api.Version;
+    public OrtInferenceEngine() => OrtEnv.Instance().EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR;
 
     public IInferenceSession OpenSession(string modelPath, int intraOpThreads)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(intraOpThreads);
-        using var options = _api.CreateSessionOptions(intraOpThreads);
-        return new OrtInferenceSession(_api, _api.CreateSession(_env, modelPath, options));
+        var options = new SessionOptions
+        {
+            IntraOpNumThreads = intraOpThreads,
+            // Sequential execution on one inter-op thread: the caller bounds how many runs go at once.
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+        };
+        try
+        {
+            return new OrtInferenceSession(new InferenceSession(modelPath, options), options);
+        }
+        catch (Microsoft.ML.OnnxRuntime.OnnxRuntimeException e)
+        {
+            options.Dispose();
+            throw OnnxRuntimeException.From(e);
+        }
+        catch
+        {
+            options.Dispose();
+            throw;
+        }
     }
-
-    public void Dispose() => _env.Dispose();
 }

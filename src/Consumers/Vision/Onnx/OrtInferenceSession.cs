@@ -1,40 +1,29 @@
-using System.Runtime.InteropServices;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace ShoppableVideo.Consumers.Vision.Onnx;
 
 /// <summary>
-/// An <c>OrtSession</c> with its inputs and outputs read once at load. Names ORT needs on every run
-/// are kept as native UTF-8 strings for the session's lifetime instead of being marshalled per call.
+/// An ORT <see cref="InferenceSession"/> with its inputs and outputs read once at load. The input is
+/// an <see cref="OrtValue"/> over the caller's pinned array, so it is never copied; the outputs ORT
+/// allocates are copied out once and released. One count for the owner plus one per run in flight: ORT's
+/// session is released when the last goes, so a Dispose racing a Run never frees it underneath that run.
 /// </summary>
-internal sealed unsafe class OrtInferenceSession : IInferenceSession
+internal sealed class OrtInferenceSession : IInferenceSession
 {
-    readonly OrtApi _api;
-    readonly OrtSessionHandle _session;
-    readonly OrtMemoryInfoHandle _cpu;
-    readonly Dictionary<string, IntPtr> _inputNames = [];
-    readonly IntPtr[] _outputNames;
+    readonly InferenceSession _session;
+    readonly SessionOptions _options;
+    readonly RunOptions _run = new();
+    readonly string[] _outputNames;
+    int _holders = 1;
+    int _disposed;
 
-    public OrtInferenceSession(OrtApi api, OrtSessionHandle session)
+    public OrtInferenceSession(InferenceSession session, SessionOptions options)
     {
-        (_api, _session) = (api, session);
-        try
-        {
-            _cpu = api.CreateCpuMemoryInfo();
-            Inputs = Enumerable.Range(0, api.InputCount(session))
-                .Select(i => new TensorInfo(api.InputName(session, i), api.InputShape(session, i))).ToArray();
-            Outputs = Enumerable.Range(0, api.OutputCount(session))
-                .Select(i => new TensorInfo(api.OutputName(session, i), api.OutputShape(session, i))).ToArray();
-            foreach (var input in Inputs)
-                _inputNames[input.Name] = Marshal.StringToCoTaskMemUTF8(input.Name);
-            _outputNames = Outputs.Select(o => Marshal.StringToCoTaskMemUTF8(o.Name)).ToArray();
-        }
-        catch
-        {
-            FreeNames();
-            _cpu?.Dispose();
-            session.Dispose();
-            throw;
-        }
+        (_session, _options) = (session, options);
+        Inputs = session.InputNames.Select(n => Describe(n, session.InputMetadata[n])).ToArray();
+        Outputs = session.OutputNames.Select(n => Describe(n, session.OutputMetadata[n])).ToArray();
+        _outputNames = session.OutputNames.ToArray();
     }
 
     public IReadOnlyList<TensorInfo> Inputs { get; }
@@ -43,49 +32,62 @@ internal sealed unsafe class OrtInferenceSession : IInferenceSession
 
     public IReadOnlyList<FloatTensor> Run(string inputName, FloatTensor input)
     {
-        if (!_inputNames.TryGetValue(inputName, out var name))
+        if (!Inputs.Any(i => i.Name == inputName))
             throw new ArgumentException($"the model has no input '{inputName}' (it has {string.Join(", ", Inputs)})", nameof(inputName));
-
-        // Holding a reference keeps a concurrent Dispose from releasing the session mid-run.
-        var held = false;
-        _session.DangerousAddRef(ref held);
+        Hold();
         try
         {
-            fixed (float* data = input.Data)
-            {
-                using var tensor = _api.CreateTensorOver(_cpu, data, input.Data.Length, input.Shape);
-                var outputs = _api.Run(_session, [name], [tensor], _outputNames);
-                try
-                {
-                    return outputs.Select(_api.CopyFloatTensor).ToArray();
-                }
-                finally
-                {
-                    foreach (var output in outputs)
-                        output.Dispose();
-                }
-            }
+            using var value = OrtValue.CreateTensorValueFromMemory(input.Data, input.Shape);
+            using var outputs = _session.Run(_run, [inputName], [value], _outputNames);
+            return outputs.Select(Copy).ToArray();
+        }
+        catch (Microsoft.ML.OnnxRuntime.OnnxRuntimeException e)
+        {
+            throw OnnxRuntimeException.From(e);
         }
         finally
         {
-            if (held)
-                _session.DangerousRelease();
+            Let();
         }
     }
 
     public void Dispose()
     {
-        _session.Dispose();
-        _cpu.Dispose();
-        FreeNames();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            Let();
     }
 
-    void FreeNames()
+    void Hold()
     {
-        foreach (var name in _inputNames.Values)
-            Marshal.FreeCoTaskMem(name);
-        _inputNames.Clear();
-        foreach (var name in _outputNames ?? [])
-            Marshal.FreeCoTaskMem(name);
+        for (var held = Volatile.Read(ref _holders); ;)
+        {
+            ObjectDisposedException.ThrowIf(held == 0, this);
+            var seen = Interlocked.CompareExchange(ref _holders, held + 1, held);
+            if (seen == held)
+                return;
+            held = seen;
+        }
+    }
+
+    void Let()
+    {
+        if (Interlocked.Decrement(ref _holders) > 0)
+            return;
+        _session.Dispose();
+        _options.Dispose();
+        _run.Dispose();
+    }
+
+    static TensorInfo Describe(string name, NodeMetadata metadata) =>
+        metadata.IsTensor
+            ? new TensorInfo(name, metadata.Dimensions.Select(d => (long)d).ToArray())
+            : throw new NotSupportedException($"{name}: only tensor inputs and outputs are supported");
+
+    static FloatTensor Copy(OrtValue value)
+    {
+        var info = value.GetTensorTypeAndShape();
+        if (info.ElementDataType != TensorElementType.Float)
+            throw new NotSupportedException($"output element type {info.ElementDataType} is not float32");
+        return new FloatTensor(value.GetTensorDataAsSpan<float>().ToArray(), info.Shape);
     }
 }
