@@ -9,16 +9,15 @@ namespace ShoppableVideo.Aws.Tests.Client;
 /// <summary>Retries and error mapping, against error answers as the services document them.</summary>
 public class SignedAwsHttpClientRetryTests
 {
-    static readonly AwsService Sqs = new("sqs", "us-east-1", new Uri("https://sqs.us-east-1.amazonaws.com/"));
+    static readonly AwsService StepFunctions = new("states", "us-east-1", new Uri("https://states.us-east-1.amazonaws.com/"));
     static readonly AwsService Sns = new("sns", "us-east-1", new Uri("https://sns.us-east-1.amazonaws.com/"));
     static readonly AwsService MediaConvert = new("mediaconvert", "us-east-1", new Uri("https://mediaconvert.us-east-1.amazonaws.com/"));
 
-    const string ThrottlingJson = """{"__type":"com.amazonaws.sqs#ThrottlingException","message":"Rate exceeded"}""";
-    const string NonExistentQueueXml = """
+    const string ThrottlingJson = """{"__type":"com.amazonaws.swf.service.model#ThrottlingException","message":"Rate exceeded"}""";
+    const string TopicNotFoundXml = """
         <?xml version="1.0"?>
-        <ErrorResponse xmlns="http://queue.amazonaws.com/doc/2012-11-05/">
-          <Error><Type>Sender</Type><Code>AWS.SimpleQueueService.NonExistentQueue</Code>
-            <Message>The specified queue does not exist for this wsdl version.</Message><Detail/></Error>
+        <ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">
+          <Error><Type>Sender</Type><Code>NotFound</Code><Message>Topic does not exist</Message></Error>
           <RequestId>42d59b56-7407-4c4a-be0f-4c88daeea257</RequestId>
         </ErrorResponse>
         """;
@@ -48,14 +47,14 @@ public class SignedAwsHttpClientRetryTests
         var handler = new ReplayingHandler(
             Answer(HttpStatusCode.BadRequest, ThrottlingJson, "application/x-amz-json-1.0"),
             Answer(HttpStatusCode.BadRequest, ThrottlingJson, "application/x-amz-json-1.0"),
-            Answer(HttpStatusCode.OK, """{"QueueUrl":"https://sqs/q"}""", "application/x-amz-json-1.0"));
+            Answer(HttpStatusCode.OK, """{"executionArn":"arn:e"}""", "application/x-amz-json-1.0"));
 
-        var answer = await Client(handler).SendJsonAsync(Sqs, "AmazonSQS.GetQueueUrl", new JsonObject { ["QueueName"] = "q" }, "1.0", default);
+        var answer = await Client(handler).SendJsonAsync(StepFunctions, "AWSStepFunctions.StartExecution", new JsonObject { ["name"] = "n" }, "1.0", default);
 
-        Assert.Equal("https://sqs/q", (string?)answer["QueueUrl"]);
+        Assert.Equal("arn:e", (string?)answer["executionArn"]);
         Assert.Equal(3, handler.Sent.Count);
-        Assert.All(handler.Sent, s => Assert.Equal("""{"QueueName":"q"}""", s.Body));
-        Assert.All(handler.Sent, s => Assert.Equal("AmazonSQS.GetQueueUrl", s.Request.Headers.GetValues("X-Amz-Target").Single()));
+        Assert.All(handler.Sent, s => Assert.Equal("""{"name":"n"}""", s.Body));
+        Assert.All(handler.Sent, s => Assert.Equal("AWSStepFunctions.StartExecution", s.Request.Headers.GetValues("X-Amz-Target").Single()));
         Assert.All(handler.Sent, s => Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/", s.Request.Headers.GetValues("Authorization").Single()));
         Assert.Equal("application/x-amz-json-1.0", handler.Sent[0].Request.Content!.Headers.ContentType!.ToString());
     }
@@ -66,7 +65,7 @@ public class SignedAwsHttpClientRetryTests
         var handler = new ReplayingHandler(Answer(HttpStatusCode.BadRequest, ThrottlingJson, "application/x-amz-json-1.0"));
 
         var error = await Assert.ThrowsAsync<AwsThrottlingException>(() =>
-            Client(handler, maxAttempts: 3).SendJsonAsync(Sqs, "AmazonSQS.SendMessage", [], "1.0", default));
+            Client(handler, maxAttempts: 3).SendJsonAsync(StepFunctions, "AWSStepFunctions.SendTaskSuccess", [], "1.0", default));
 
         Assert.Equal(3, handler.Sent.Count);
         Assert.Equal("ThrottlingException", error.ErrorCode);
@@ -74,30 +73,30 @@ public class SignedAwsHttpClientRetryTests
     }
 
     [Fact]
-    public async Task A_query_style_xml_error_for_a_missing_queue_is_not_retried_and_maps_to_resource_not_found()
+    public async Task A_query_style_xml_error_for_a_missing_topic_is_not_retried_and_maps_to_resource_not_found()
     {
-        var handler = new ReplayingHandler(Answer(HttpStatusCode.BadRequest, NonExistentQueueXml, "text/xml"));
+        var handler = new ReplayingHandler(Answer(HttpStatusCode.NotFound, TopicNotFoundXml, "text/xml"));
 
         var error = await Assert.ThrowsAsync<AwsResourceNotFoundException>(() =>
-            Client(handler).SendQueryAsync(Sqs, "GetQueueUrl", "2012-11-05", [new("QueueName", "missing")], default));
+            Client(handler).SendQueryAsync(Sns, "Publish", "2010-03-31", [new("TopicArn", "arn:missing")], default));
 
         Assert.Single(handler.Sent);
-        Assert.Equal("AWS.SimpleQueueService.NonExistentQueue", error.ErrorCode);
+        Assert.Equal("NotFound", error.ErrorCode);
         Assert.Equal("42d59b56-7407-4c4a-be0f-4c88daeea257", error.RequestId);
-        Assert.Equal("Action=GetQueueUrl&Version=2012-11-05&QueueName=missing", handler.Sent[0].Body);
+        Assert.Equal("Action=Publish&Version=2010-03-31&TopicArn=arn%3Amissing", handler.Sent[0].Body);
     }
 
     [Fact]
-    public async Task A_json_error_whose_code_sits_in_the_query_error_header_keeps_the_documented_sqs_code()
+    public async Task A_json_error_type_with_a_namespace_maps_by_its_code()
     {
         var handler = new ReplayingHandler(Answer(HttpStatusCode.BadRequest,
-            """{"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":"The specified queue does not exist."}""",
-            "application/x-amz-json-1.0", ("x-amzn-query-error", "AWS.SimpleQueueService.NonExistentQueue;Sender")));
+            """{"__type":"com.amazonaws.swf.service.model#StateMachineDoesNotExist","message":"State Machine Does Not Exist"}""",
+            "application/x-amz-json-1.0"));
 
         var error = await Assert.ThrowsAsync<AwsResourceNotFoundException>(() =>
-            Client(handler).SendJsonAsync(Sqs, "AmazonSQS.GetQueueUrl", [], "1.0", default));
+            Client(handler).SendJsonAsync(StepFunctions, "AWSStepFunctions.StartExecution", [], "1.0", default));
 
-        Assert.Equal("AWS.SimpleQueueService.NonExistentQueue", error.ErrorCode);
+        Assert.Equal("StateMachineDoesNotExist", error.ErrorCode);
     }
 
     [Fact]
@@ -158,7 +157,7 @@ public class SignedAwsHttpClientRetryTests
             """{"__type":"AccessDeniedException","Message":"User is not authorized"}""", "application/x-amz-json-1.1"));
 
         var error = await Assert.ThrowsAsync<AwsAccessDeniedException>(() =>
-            Client(handler).SendJsonAsync(Sqs, "AmazonSQS.ListQueues", [], "1.0", default));
+            Client(handler).SendJsonAsync(StepFunctions, "AWSStepFunctions.ListStateMachines", [], "1.0", default));
 
         Assert.Equal("User is not authorized", error.Message.Split(": ").Last());
     }

@@ -119,8 +119,6 @@ public class VideoProcessingMirrorTests
 
     static async Task<bool> QueueIsEmptyAsync(MirrorBench bench)
     {
-        var attributes = await bench.Sqs.GetQueueAttributesAsync(bench.MirrorQueueUrl,
-            ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]);
-        return attributes.Values.All(v => v == "0");
+        return await bench.Sqs.MessagesOnQueueAsync(bench.MirrorQueueUrl) == 0;
     }
 }
