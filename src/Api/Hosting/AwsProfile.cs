@@ -57,8 +57,7 @@ public static class AwsProfile
             foreach (var (service, endpoint) in aws.Endpoints)
                 options.Endpoints[service] = endpoint;
         });
-        services.AddSingleton(provider => new SqsClient(provider.GetRequiredService<IAwsHttpClient>(),
-            provider.GetRequiredService<AwsClientOptions>().Service("sqs")));
+        services.AddSqsClient();
         services.AddSingleton(provider => new SnsClient(provider.GetRequiredService<IAwsHttpClient>(),
             provider.GetRequiredService<AwsClientOptions>().Service("sns")));
         if (mirror.Enabled)

@@ -2,9 +2,10 @@ using Amazon.Runtime;
 
 namespace ShoppableVideo.Consumers.Aws;
 
-/// <summary>How the signed client reaches AWS: the region, the credentials (null: the SDK's default
-/// chain of environment, profile, container and instance credentials), endpoint overrides by signing
-/// name (a local server in tests), and how hard it retries throttling and server errors.</summary>
+/// <summary>How the signed client and the SQS client (<see cref="SqsRegistration"/>) reach AWS: the
+/// region, the credentials (null: the SDK's default chain of environment, profile, container and instance
+/// credentials), endpoint overrides by signing name (a local server in tests), and how hard the signed
+/// client retries throttling and server errors (the SDK's client retries on its own).</summary>
 public class AwsClientOptions
 {
     public string Region { get; set; } = "us-east-1";

@@ -16,14 +16,13 @@ public static class AwsErrorParser
         "RequestLimitExceeded", "RequestThrottled", "RequestThrottledException", "SlowDown",
         "ProvisionedThroughputExceededException", "ProvisionedThroughputExceeded", "RequestTooManyRequests",
         "BandwidthLimitExceeded", "LimitExceededException", "TransactionInProgressException",
-        "PriorRequestNotComplete", "EC2ThrottledException", "AWS.SimpleQueueService.RequestThrottled",
+        "PriorRequestNotComplete", "EC2ThrottledException",
     };
 
     static readonly HashSet<string> NotFoundCodes = new(StringComparer.OrdinalIgnoreCase)
     {
         "ResourceNotFoundException", "NotFound", "NotFoundException", "NoSuchKey", "NoSuchBucket",
-        "QueueDoesNotExist", "AWS.SimpleQueueService.NonExistentQueue", "StateMachineDoesNotExist",
-        "ExecutionDoesNotExist", "index_not_found_exception",
+        "StateMachineDoesNotExist", "ExecutionDoesNotExist", "index_not_found_exception",
     };
 
     static readonly HashSet<string> AccessDeniedCodes = new(StringComparer.OrdinalIgnoreCase)
@@ -60,9 +59,6 @@ public static class AwsErrorParser
 
     static (string? Code, string? Message, string? RequestId) Read(string body, IReadOnlyDictionary<string, string> headers)
     {
-        // SQS's JSON protocol keeps the query protocol's error codes in this header; prefer them, they
-        // are the documented ones ("AWS.SimpleQueueService.NonExistentQueue").
-        var queryError = headers.GetValueOrDefault("x-amzn-query-error")?.Split(';')[0];
         var headerType = headers.GetValueOrDefault("x-amzn-errortype");
         var trimmed = body.TrimStart();
         if (trimmed.StartsWith('{'))
@@ -71,7 +67,7 @@ public static class AwsErrorParser
             {
                 using var json = JsonDocument.Parse(body);
                 var root = json.RootElement;
-                return (queryError ?? headerType ?? String(root, "__type") ?? String(root, "code") ?? String(root, "Code")
+                return (headerType ?? String(root, "__type") ?? String(root, "code") ?? String(root, "Code")
                         ?? ErrorTypeOf(root),
                     String(root, "message") ?? String(root, "Message") ?? String(root, "errorMessage") ?? ReasonOf(root),
                     null);
@@ -86,17 +82,17 @@ public static class AwsErrorParser
             {
                 var xml = XDocument.Parse(body);
                 var error = xml.Descendants().FirstOrDefault(e => e.Name.LocalName == "Error");
-                return (queryError ?? Child(error, "Code") ?? headerType, Child(error, "Message"),
+                return (Child(error, "Code") ?? headerType, Child(error, "Message"),
                     xml.Descendants().FirstOrDefault(e => e.Name.LocalName is "RequestId" or "RequestID")?.Value);
             }
             catch (System.Xml.XmlException)
             {
             }
         }
-        return (queryError ?? headerType, null, null);
+        return (headerType, null, null);
     }
 
-    // "com.amazonaws.sqs#QueueDoesNotExist" and "ValidationException:http://internal..." both name one code.
+    // "com.amazonaws.states#StateMachineDoesNotExist" and "ValidationException:http://internal..." both name one code.
     static string? Normalize(string? code)
     {
         if (string.IsNullOrWhiteSpace(code))

@@ -3,12 +3,12 @@ using System.Text.Json.Nodes;
 
 namespace ShoppableVideo.Consumers.Aws;
 
-/// <summary>The AWS JSON protocol (SQS, Rekognition, Step Functions, DynamoDB): every operation is a POST
+/// <summary>The AWS JSON protocol (Rekognition, Step Functions): every operation is a POST
 /// to "/" naming its operation in X-Amz-Target, with a JSON body and a JSON answer.</summary>
 public static class AwsJsonProtocol
 {
-    /// <param name="target">"AmazonSQS.ReceiveMessage", "RekognitionService.StartSegmentDetection" ...</param>
-    /// <param name="version">"1.0" (SQS, Step Functions, DynamoDB) or "1.1" (Rekognition)</param>
+    /// <param name="target">"AWSStepFunctions.SendTaskSuccess", "RekognitionService.StartSegmentDetection" ...</param>
+    /// <param name="version">"1.0" (Step Functions) or "1.1" (Rekognition)</param>
     public static async Task<JsonObject> SendJsonAsync(this IAwsHttpClient client, AwsService service, string target,
         JsonObject body, string version, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@ using System.Xml.Linq;
 
 namespace ShoppableVideo.Consumers.Aws;
 
-/// <summary>The AWS query protocol (SNS, and SQS before its JSON protocol): a form-encoded POST naming
+/// <summary>The AWS query protocol (SNS): a form-encoded POST naming
 /// Action and Version, answered with XML.</summary>
 public static class AwsQueryProtocol
 {

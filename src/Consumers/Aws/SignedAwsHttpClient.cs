@@ -2,57 +2,93 @@ using System.Globalization;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 
 namespace ShoppableVideo.Consumers.Aws;
 
 /// <summary>Signs each attempt with SigV4 (credentials from AWSSDK.Core), retries throttling, 429, 5xx and
-/// dropped connections with full-jitter exponential backoff, and turns the final error answer into a typed
-/// <see cref="AwsServiceException"/>. An <see cref="HttpRequestMessage"/> cannot be sent twice, so the
-/// caller's request is read once (its body buffered) and a fresh copy is signed and sent per attempt.</summary>
-public sealed class SignedAwsHttpClient(HttpClient http, AwsClientOptions options, ILogger<SignedAwsHttpClient> logger) : IAwsHttpClient
+/// dropped connections through a Polly retry (exponential backoff with jitter), and turns the final error
+/// answer into a typed <see cref="AwsServiceException"/>. An <see cref="HttpRequestMessage"/> cannot be sent
+/// twice, so the caller's request is read once (its body buffered) and each attempt, inside the retried
+/// callback, makes a fresh copy and signs it with the credentials and time of that attempt.</summary>
+public sealed class SignedAwsHttpClient(HttpClient http, AwsClientOptions options, ILogger<SignedAwsHttpClient> logger,
+    TimeProvider? time = null) : IAwsHttpClient
 {
     // The SDK's own default chain (environment, profile, web identity, container, instance metadata),
     // resolved once: the credentials object refreshes itself when it holds temporary credentials.
     readonly Lazy<AWSCredentials> credentials = new(() =>
         options.Credentials ?? DefaultAWSCredentialsIdentityResolver.GetCredentials(null));
 
-    /// <summary>Replaces the real clock for the signing tests; real requests sign with the current time.</summary>
-    internal Func<DateTime> UtcNow { get; init; } = () => DateTime.UtcNow;
+    /// <summary>The clock requests are signed with and retries wait on; a test's own in the tests.</summary>
+    readonly TimeProvider clock = time ?? TimeProvider.System;
+
+    readonly ResiliencePipeline retry = RetryPipeline(options, logger, time ?? TimeProvider.System);
 
     public async Task<HttpResponseMessage> SendAsync(AwsService service, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var template = await BufferedRequest.FromAsync(request, cancellationToken);
         request.Dispose();
-        for (var attempt = 1; ; attempt++)
+        var context = ResilienceContextPool.Shared.Get(service.SigningName, cancellationToken);
+        try
         {
-            using var copy = template.Create();
-            await SignAsync(service, copy, template.Body, cancellationToken);
-            HttpResponseMessage response;
-            try
-            {
-                response = await http.SendAsync(copy, HttpCompletionOption.ResponseContentRead, cancellationToken);
-            }
-            catch (HttpRequestException e) when (attempt < options.MaxAttempts)
-            {
-                await BackOffAsync(service, attempt, e.Message, cancellationToken);
-                continue;
-            }
-            if (response.IsSuccessStatusCode)
-                return response;
-
-            var error = await ErrorOfAsync(service, response, cancellationToken);
-            response.Dispose();
-            if (!AwsErrorParser.IsRetryable(error) || attempt >= options.MaxAttempts)
-                throw error;
-            await BackOffAsync(service, attempt, error.ErrorCode, cancellationToken);
+            return await retry.ExecuteAsync(
+                static (context, state) => state.Client.AttemptAsync(state.Service, state.Template, context.CancellationToken),
+                context, (Client: this, Service: service, Template: template));
         }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>One attempt: a fresh copy of the request, signed now, sent; a non-2xx answer is thrown as its
+    /// typed error for the retry to judge.</summary>
+    async ValueTask<HttpResponseMessage> AttemptAsync(AwsService service, BufferedRequest template, CancellationToken cancellationToken)
+    {
+        using var copy = template.Create();
+        await SignAsync(service, copy, template.Body, cancellationToken);
+        var response = await http.SendAsync(copy, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        if (response.IsSuccessStatusCode)
+            return response;
+        var error = await ErrorOfAsync(service, response, cancellationToken);
+        response.Dispose();
+        throw error;
+    }
+
+    /// <summary>Up to <see cref="AwsClientOptions.MaxAttempts"/> attempts; the delays grow exponentially from
+    /// <see cref="AwsClientOptions.BackoffBase"/> up to <see cref="AwsClientOptions.BackoffCap"/>, with jitter so
+    /// a crowd of throttled clients spreads apart rather than retrying in lock step.</summary>
+    static ResiliencePipeline RetryPipeline(AwsClientOptions options, ILogger logger, TimeProvider time)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
+        if (options.MaxAttempts > 1)
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<HttpRequestException>()
+                    .Handle<AwsServiceException>(AwsErrorParser.IsRetryable),
+                MaxRetryAttempts = options.MaxAttempts - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.BackoffBase,
+                MaxDelay = options.BackoffCap,
+                OnRetry = args =>
+                {
+                    var reason = args.Outcome.Exception is AwsServiceException error ? error.ErrorCode : args.Outcome.Exception?.Message;
+                    logger.LogDebug("{Service}: attempt {Attempt} failed ({Reason}); retrying in {Delay} ms",
+                        args.Context.OperationKey, args.AttemptNumber + 1, reason, (int)args.RetryDelay.TotalMilliseconds);
+                    return default;
+                },
+            });
+        return builder.Build();
     }
 
     async Task SignAsync(AwsService service, HttpRequestMessage request, byte[] body, CancellationToken cancellationToken)
     {
         var identity = await credentials.Value.GetCredentialsAsync();
         cancellationToken.ThrowIfCancellationRequested();
-        var signedAt = DateTime.SpecifyKind(UtcNow(), DateTimeKind.Utc);
+        var signedAt = clock.GetUtcNow().UtcDateTime;
         var uri = request.RequestUri!;
         request.Headers.Host = uri.IsDefaultPort ? uri.Host : uri.Authority;
         request.Headers.Remove("X-Amz-Date");
@@ -89,14 +125,6 @@ public sealed class SignedAwsHttpClient(HttpClient http, AwsClientOptions option
         foreach (var (name, values) in response.Headers.NonValidated)
             headers[name] = string.Join(",", values);
         return AwsErrorParser.Parse(service.SigningName, response.StatusCode, body, headers);
-    }
-
-    async Task BackOffAsync(AwsService service, int failedAttempts, string reason, CancellationToken cancellationToken)
-    {
-        var delay = AwsBackoff.Delay(failedAttempts, options.BackoffBase, options.BackoffCap, Random.Shared);
-        logger.LogDebug("{Service}: attempt {Attempt} failed ({Reason}); retrying in {Delay} ms",
-            service.SigningName, failedAttempts, reason, (int)delay.TotalMilliseconds);
-        await Task.Delay(delay, cancellationToken);
     }
 
     /// <summary>A request read once, from which identical fresh copies are made.</summary>

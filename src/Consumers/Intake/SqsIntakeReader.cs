@@ -1,3 +1,6 @@
+using Amazon.Runtime;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,7 +15,7 @@ namespace ShoppableVideo.Consumers.Intake;
 /// left alone: it returns after its visibility timeout, and after the queue's maxReceiveCount receives
 /// its RedrivePolicy moves it to the dead-letter queue.</summary>
 public sealed class SqsIntakeReader(
-    SqsClient sqs,
+    IAmazonSQS sqs,
     IBus bus,
     SqsIntakeOptions options,
     ILogger<SqsIntakeReader> logger) : BackgroundService
@@ -53,14 +56,14 @@ public sealed class SqsIntakeReader(
         await Task.WhenAll(inFlight);
     }
 
-    async Task<IReadOnlyList<SqsMessage>> ReceiveAsync(int count, CancellationToken stoppingToken)
+    async Task<IReadOnlyList<Message>> ReceiveAsync(int count, CancellationToken stoppingToken)
     {
         try
         {
-            return await sqs.ReceiveMessagesAsync(options.QueueUrl, count, options.WaitTimeSeconds,
+            return await sqs.ReceiveAsync(options.QueueUrl, count, options.WaitTimeSeconds,
                 options.VisibilityTimeoutSeconds, stoppingToken);
         }
-        catch (Exception e) when (e is AwsServiceException or HttpRequestException or TaskCanceledException
+        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or TaskCanceledException
                                   && !stoppingToken.IsCancellationRequested)
         {
             logger.LogError("Receiving from the intake queue failed: {Reason}", e.Message);
@@ -71,13 +74,13 @@ public sealed class SqsIntakeReader(
 
     /// <summary>Handles one message to the end: deleted when its events are published (or it carries
     /// none), left for redelivery otherwise.</summary>
-    internal async Task HandleAsync(SqsMessage message, CancellationToken cancellationToken)
+    internal async Task HandleAsync(Message message, CancellationToken cancellationToken)
     {
         var parsed = S3EventMessage.Parse(message.Body);
         if (parsed.Unreadable is { } reason)
         {
             logger.LogWarning("Leaving unreadable intake message {MessageId} (receive {ReceiveCount}) to the queue's redrive: {Reason}",
-                message.MessageId, message.ApproximateReceiveCount, reason);
+                message.MessageId, message.ApproximateReceiveCount(), reason);
             return;
         }
 
@@ -101,7 +104,7 @@ public sealed class SqsIntakeReader(
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogError(e, "Publishing the events of intake message {MessageId} (receive {ReceiveCount}) failed; it stays on the queue",
-                message.MessageId, message.ApproximateReceiveCount);
+                message.MessageId, message.ApproximateReceiveCount());
             return;
         }
 
@@ -109,7 +112,7 @@ public sealed class SqsIntakeReader(
         {
             await sqs.DeleteMessageAsync(options.QueueUrl, message.ReceiptHandle, cancellationToken);
         }
-        catch (AwsServiceException e)
+        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException)
         {
             // Published but not deleted: it comes back and is published again, which the saga's
             // deterministic id absorbs.

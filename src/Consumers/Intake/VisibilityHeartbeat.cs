@@ -1,5 +1,7 @@
+using Amazon.Runtime;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging;
-using ShoppableVideo.Consumers.Aws;
 
 namespace ShoppableVideo.Consumers.Intake;
 
@@ -10,7 +12,7 @@ public sealed class VisibilityHeartbeat : IAsyncDisposable
     readonly CancellationTokenSource stop = new();
     readonly Task beating;
 
-    public VisibilityHeartbeat(SqsClient sqs, string queueUrl, SqsMessage message, int visibilityTimeoutSeconds,
+    public VisibilityHeartbeat(IAmazonSQS sqs, string queueUrl, Message message, int visibilityTimeoutSeconds,
         TimeSpan interval, ILogger logger)
     {
         beating = Task.Run(async () =>
@@ -24,7 +26,7 @@ public sealed class VisibilityHeartbeat : IAsyncDisposable
                     {
                         await sqs.ChangeMessageVisibilityAsync(queueUrl, message.ReceiptHandle, visibilityTimeoutSeconds, stop.Token);
                     }
-                    catch (Exception e) when (e is AwsServiceException or HttpRequestException)
+                    catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException)
                     {
                         // The next beat may succeed; if none does, the message returns and is handled again.
                         logger.LogWarning("Could not extend the visibility of message {MessageId}: {Reason}", message.MessageId, e.Message);

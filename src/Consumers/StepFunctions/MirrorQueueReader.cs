@@ -1,3 +1,5 @@
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ShoppableVideo.Consumers.Aws;
@@ -9,7 +11,7 @@ namespace ShoppableVideo.Consumers.StepFunctions;
 /// when the saga's outcome arrives); one that cannot be recorded stays for redelivery, and one that is not a
 /// mirror message at all is deleted with a warning, since no retry can make it readable.</summary>
 public sealed class MirrorQueueReader(
-    SqsClient sqs,
+    IAmazonSQS sqs,
     StepFunctionsMirror mirror,
     StepFunctionsMirrorOptions options,
     ILogger<MirrorQueueReader> logger) : BackgroundService
@@ -30,11 +32,11 @@ public sealed class MirrorQueueReader(
         }
     }
 
-    async Task<IReadOnlyList<SqsMessage>> ReceiveAsync(CancellationToken stoppingToken)
+    async Task<IReadOnlyList<Message>> ReceiveAsync(CancellationToken stoppingToken)
     {
         try
         {
-            return await sqs.ReceiveMessagesAsync(options.MirrorQueueUrl, MaxMessagesPerReceive, options.WaitTimeSeconds,
+            return await sqs.ReceiveAsync(options.MirrorQueueUrl, MaxMessagesPerReceive, options.WaitTimeSeconds,
                 options.VisibilityTimeoutSeconds, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -45,7 +47,7 @@ public sealed class MirrorQueueReader(
         }
     }
 
-    internal async Task HandleAsync(SqsMessage message, CancellationToken cancellationToken)
+    internal async Task HandleAsync(Message message, CancellationToken cancellationToken)
     {
         if (MirrorTaskMessage.Parse(message.Body, out var problem) is not { } task)
             logger.LogWarning("Deleting mirror message {MessageId}: {Problem}", message.MessageId, problem);

@@ -11,7 +11,7 @@ namespace ShoppableVideo.Consumers.StepFunctions;
 /// (<see cref="AddStepFunctionsMirrorConsumers"/>, inside the bus registration).</summary>
 public static class StepFunctionsMirrorRegistration
 {
-    /// <summary>Needs the signed client (AddAwsHttpClient) and the shared SQLite database registered.</summary>
+    /// <summary>Needs the signed client (AddAwsHttpClient, whose options also reach SQS) and the shared SQLite database registered.</summary>
     public static IServiceCollection AddStepFunctionsMirror(this IServiceCollection services, StepFunctionsMirrorOptions options)
     {
         services.AddSingleton(options);
@@ -19,8 +19,7 @@ public static class StepFunctionsMirrorRegistration
         services.TryAddSingleton<SqliteMirrorTaskStore>();
         services.TryAddSingleton(provider => new StepFunctionsClient(provider.GetRequiredService<IAwsHttpClient>(),
             provider.GetRequiredService<AwsClientOptions>().Service("states")));
-        services.TryAddSingleton(provider => new SqsClient(provider.GetRequiredService<IAwsHttpClient>(),
-            provider.GetRequiredService<AwsClientOptions>().Service("sqs")));
+        services.AddSqsClient();
         services.TryAddSingleton<StepFunctionsMirror>();
         if (options.Enabled && options.MirrorQueueUrl.Length > 0)
             services.AddHostedService<MirrorQueueReader>();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging.Abstractions;
+using ShoppableVideo.Aws.Tests.Replay;
 using ShoppableVideo.Consumers.Aws;
 
 namespace ShoppableVideo.Aws.Tests.Client;
@@ -9,16 +10,15 @@ namespace ShoppableVideo.Aws.Tests.Client;
 /// <summary>Retries and error mapping, against error answers as the services document them.</summary>
 public class SignedAwsHttpClientRetryTests
 {
-    static readonly AwsService Sqs = new("sqs", "us-east-1", new Uri("https://sqs.us-east-1.amazonaws.com/"));
+    static readonly AwsService StepFunctions = new("states", "us-east-1", new Uri("https://states.us-east-1.amazonaws.com/"));
     static readonly AwsService Sns = new("sns", "us-east-1", new Uri("https://sns.us-east-1.amazonaws.com/"));
     static readonly AwsService MediaConvert = new("mediaconvert", "us-east-1", new Uri("https://mediaconvert.us-east-1.amazonaws.com/"));
 
-    const string ThrottlingJson = """{"__type":"com.amazonaws.sqs#ThrottlingException","message":"Rate exceeded"}""";
-    const string NonExistentQueueXml = """
+    const string ThrottlingJson = """{"__type":"com.amazonaws.swf.service.model#ThrottlingException","message":"Rate exceeded"}""";
+    const string TopicNotFoundXml = """
         <?xml version="1.0"?>
-        <ErrorResponse xmlns="http://queue.amazonaws.com/doc/2012-11-05/">
-          <Error><Type>Sender</Type><Code>AWS.SimpleQueueService.NonExistentQueue</Code>
-            <Message>The specified queue does not exist for this wsdl version.</Message><Detail/></Error>
+        <ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">
+          <Error><Type>Sender</Type><Code>NotFound</Code><Message>Topic does not exist</Message></Error>
           <RequestId>42d59b56-7407-4c4a-be0f-4c88daeea257</RequestId>
         </ErrorResponse>
         """;
@@ -32,15 +32,20 @@ public class SignedAwsHttpClientRetryTests
     static (HttpStatusCode, string, string?, (string, string)[]) Answer(HttpStatusCode status, string body = "", string? contentType = null,
         params (string, string)[] headers) => (status, body, contentType, headers);
 
-    static SignedAwsHttpClient Client(ReplayingHandler handler, int maxAttempts = 4) => new(new HttpClient(handler),
+    static readonly TimeSpan BackoffCap = TimeSpan.FromSeconds(2);
+
+    // The retry waits on the recording clock, so the real backoff settings cost the tests no time.
+    static SignedAwsHttpClient Client(HttpMessageHandler handler, int maxAttempts = 4, RecordingClock? clock = null,
+        AWSCredentials? credentials = null) => new(new HttpClient(handler),
         new AwsClientOptions
         {
-            Credentials = new BasicAWSCredentials("AKIDEXAMPLE", "secret"),
+            Credentials = credentials ?? new BasicAWSCredentials("AKIDEXAMPLE", "secret"),
             MaxAttempts = maxAttempts,
-            BackoffBase = TimeSpan.FromMilliseconds(1),
-            BackoffCap = TimeSpan.FromMilliseconds(5),
+            BackoffBase = TimeSpan.FromMilliseconds(100),
+            BackoffCap = BackoffCap,
         },
-        NullLogger<SignedAwsHttpClient>.Instance);
+        NullLogger<SignedAwsHttpClient>.Instance,
+        clock ?? new RecordingClock());
 
     [Fact]
     public async Task A_throttled_json_request_is_retried_and_its_next_success_returned_with_the_same_body_re_signed()
@@ -48,15 +53,18 @@ public class SignedAwsHttpClientRetryTests
         var handler = new ReplayingHandler(
             Answer(HttpStatusCode.BadRequest, ThrottlingJson, "application/x-amz-json-1.0"),
             Answer(HttpStatusCode.BadRequest, ThrottlingJson, "application/x-amz-json-1.0"),
-            Answer(HttpStatusCode.OK, """{"QueueUrl":"https://sqs/q"}""", "application/x-amz-json-1.0"));
+            Answer(HttpStatusCode.OK, """{"executionArn":"arn:e"}""", "application/x-amz-json-1.0"));
 
-        var answer = await Client(handler).SendJsonAsync(Sqs, "AmazonSQS.GetQueueUrl", new JsonObject { ["QueueName"] = "q" }, "1.0", default);
+        var answer = await Client(handler, credentials: new RotatingCredentials())
+            .SendJsonAsync(StepFunctions, "AWSStepFunctions.StartExecution", new JsonObject { ["name"] = "n" }, "1.0", default);
 
-        Assert.Equal("https://sqs/q", (string?)answer["QueueUrl"]);
+        Assert.Equal("arn:e", (string?)answer["executionArn"]);
         Assert.Equal(3, handler.Sent.Count);
-        Assert.All(handler.Sent, s => Assert.Equal("""{"QueueName":"q"}""", s.Body));
-        Assert.All(handler.Sent, s => Assert.Equal("AmazonSQS.GetQueueUrl", s.Request.Headers.GetValues("X-Amz-Target").Single()));
-        Assert.All(handler.Sent, s => Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/", s.Request.Headers.GetValues("Authorization").Single()));
+        Assert.All(handler.Sent, s => Assert.Equal("""{"name":"n"}""", s.Body));
+        Assert.All(handler.Sent, s => Assert.Equal("AWSStepFunctions.StartExecution", s.Request.Headers.GetValues("X-Amz-Target").Single()));
+        // Each attempt was signed when it was made, with the credentials of that moment.
+        Assert.Equal(["AKID1", "AKID2", "AKID3"], handler.Sent.Select(s => AccessKeyOf(s.Request)));
+        Assert.Equal(3, handler.Sent.Select(s => s.Request.Headers.GetValues("Authorization").Single()).Distinct().Count());
         Assert.Equal("application/x-amz-json-1.0", handler.Sent[0].Request.Content!.Headers.ContentType!.ToString());
     }
 
@@ -65,39 +73,44 @@ public class SignedAwsHttpClientRetryTests
     {
         var handler = new ReplayingHandler(Answer(HttpStatusCode.BadRequest, ThrottlingJson, "application/x-amz-json-1.0"));
 
+        var clock = new RecordingClock();
+
         var error = await Assert.ThrowsAsync<AwsThrottlingException>(() =>
-            Client(handler, maxAttempts: 3).SendJsonAsync(Sqs, "AmazonSQS.SendMessage", [], "1.0", default));
+            Client(handler, maxAttempts: 3, clock).SendJsonAsync(StepFunctions, "AWSStepFunctions.SendTaskSuccess", [], "1.0", default));
 
         Assert.Equal(3, handler.Sent.Count);
+        // A backoff wait before each retry, none after the last attempt, each within the cap.
+        Assert.Equal(2, clock.Waits.Count);
+        Assert.All(clock.Waits, w => Assert.InRange(w, TimeSpan.FromTicks(1), BackoffCap));
         Assert.Equal("ThrottlingException", error.ErrorCode);
         Assert.Equal("Rate exceeded", error.Message.Split(": ").Last());
     }
 
     [Fact]
-    public async Task A_query_style_xml_error_for_a_missing_queue_is_not_retried_and_maps_to_resource_not_found()
+    public async Task A_query_style_xml_error_for_a_missing_topic_is_not_retried_and_maps_to_resource_not_found()
     {
-        var handler = new ReplayingHandler(Answer(HttpStatusCode.BadRequest, NonExistentQueueXml, "text/xml"));
+        var handler = new ReplayingHandler(Answer(HttpStatusCode.NotFound, TopicNotFoundXml, "text/xml"));
 
         var error = await Assert.ThrowsAsync<AwsResourceNotFoundException>(() =>
-            Client(handler).SendQueryAsync(Sqs, "GetQueueUrl", "2012-11-05", [new("QueueName", "missing")], default));
+            Client(handler).SendQueryAsync(Sns, "Publish", "2010-03-31", [new("TopicArn", "arn:missing")], default));
 
         Assert.Single(handler.Sent);
-        Assert.Equal("AWS.SimpleQueueService.NonExistentQueue", error.ErrorCode);
+        Assert.Equal("NotFound", error.ErrorCode);
         Assert.Equal("42d59b56-7407-4c4a-be0f-4c88daeea257", error.RequestId);
-        Assert.Equal("Action=GetQueueUrl&Version=2012-11-05&QueueName=missing", handler.Sent[0].Body);
+        Assert.Equal("Action=Publish&Version=2010-03-31&TopicArn=arn%3Amissing", handler.Sent[0].Body);
     }
 
     [Fact]
-    public async Task A_json_error_whose_code_sits_in_the_query_error_header_keeps_the_documented_sqs_code()
+    public async Task A_json_error_type_with_a_namespace_maps_by_its_code()
     {
         var handler = new ReplayingHandler(Answer(HttpStatusCode.BadRequest,
-            """{"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":"The specified queue does not exist."}""",
-            "application/x-amz-json-1.0", ("x-amzn-query-error", "AWS.SimpleQueueService.NonExistentQueue;Sender")));
+            """{"__type":"com.amazonaws.swf.service.model#StateMachineDoesNotExist","message":"State Machine Does Not Exist"}""",
+            "application/x-amz-json-1.0"));
 
         var error = await Assert.ThrowsAsync<AwsResourceNotFoundException>(() =>
-            Client(handler).SendJsonAsync(Sqs, "AmazonSQS.GetQueueUrl", [], "1.0", default));
+            Client(handler).SendJsonAsync(StepFunctions, "AWSStepFunctions.StartExecution", [], "1.0", default));
 
-        Assert.Equal("AWS.SimpleQueueService.NonExistentQueue", error.ErrorCode);
+        Assert.Equal("StateMachineDoesNotExist", error.ErrorCode);
     }
 
     [Fact]
@@ -158,26 +171,56 @@ public class SignedAwsHttpClientRetryTests
             """{"__type":"AccessDeniedException","Message":"User is not authorized"}""", "application/x-amz-json-1.1"));
 
         var error = await Assert.ThrowsAsync<AwsAccessDeniedException>(() =>
-            Client(handler).SendJsonAsync(Sqs, "AmazonSQS.ListQueues", [], "1.0", default));
+            Client(handler).SendJsonAsync(StepFunctions, "AWSStepFunctions.ListStateMachines", [], "1.0", default));
 
         Assert.Equal("User is not authorized", error.Message.Split(": ").Last());
     }
 
-    [Theory]
-    [InlineData(1, 100)]
-    [InlineData(2, 200)]
-    [InlineData(4, 800)]
-    [InlineData(10, 1000)]
-    public void The_backoff_ceiling_doubles_per_failed_attempt_up_to_the_cap(int failedAttempts, int ceilingMs)
+    [Fact]
+    public async Task A_dropped_connection_is_retried_with_a_freshly_signed_copy_of_the_request()
     {
-        var ceiling = AwsBackoff.Ceiling(failedAttempts, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1));
-        Assert.Equal(TimeSpan.FromMilliseconds(ceilingMs), ceiling);
+        var handler = new DropFirstHandler(new ReplayingHandler(Answer(HttpStatusCode.OK, "{}", "application/json")));
 
-        var random = new Random(7);
-        var delays = Enumerable.Range(0, 200)
-            .Select(_ => AwsBackoff.Delay(failedAttempts, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), random)).ToList();
-        Assert.All(delays, d => Assert.InRange(d, TimeSpan.Zero, ceiling));
-        // Full jitter: the delays spread over the whole range rather than sitting at the ceiling.
-        Assert.True(delays.Min() < ceiling / 4 && delays.Max() > ceiling * 3 / 4);
+        await Client(handler).SendRestJsonAsync(MediaConvert, HttpMethod.Post, "/2017-08-29/jobs", new JsonObject { ["x"] = 1 }, default);
+
+        Assert.Equal(2, handler.Attempts);
+        Assert.Equal("""{"x":1}""", Assert.Single(handler.Inner.Sent).Body);
+    }
+
+    [Fact]
+    public async Task With_a_single_attempt_nothing_is_retried()
+    {
+        var handler = new ReplayingHandler(Answer(HttpStatusCode.ServiceUnavailable, "Service Unavailable"));
+        var clock = new RecordingClock();
+
+        await Assert.ThrowsAsync<AwsServiceException>(() =>
+            Client(handler, maxAttempts: 1, clock).SendRestJsonAsync(MediaConvert, HttpMethod.Get, "/2017-08-29/jobs/1", null, default));
+
+        Assert.Single(handler.Sent);
+        Assert.Empty(clock.Waits);
+    }
+
+    static string AccessKeyOf(HttpRequestMessage request) =>
+        request.Headers.GetValues("Authorization").Single().Split("Credential=")[1].Split('/')[0];
+
+    /// <summary>Credentials that change every time they are read, as refreshed temporary credentials do.</summary>
+    sealed class RotatingCredentials : AWSCredentials
+    {
+        int issued;
+
+        public override ImmutableCredentials GetCredentials() => new($"AKID{Interlocked.Increment(ref issued)}", "secret", null);
+    }
+
+    /// <summary>Drops the first connection, then hands requests to the inner handler.</summary>
+    sealed class DropFirstHandler(ReplayingHandler inner) : DelegatingHandler(inner)
+    {
+        public ReplayingHandler Inner { get; } = inner;
+
+        public int Attempts { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            ++Attempts == 1
+                ? throw new HttpRequestException("Connection reset by peer")
+                : base.SendAsync(request, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using Amazon.S3.Model;
 using ShoppableVideo.Aws.Tests.LocalServers;
+using ShoppableVideo.Consumers.Aws;
 using ShoppableVideo.Consumers.Storage;
 
 namespace ShoppableVideo.Aws.Tests.EndToEnd;
@@ -83,7 +84,7 @@ public sealed record Deployment(
     public async Task<IReadOnlyList<JsonElement>> ReceiveCompletionEventsAsync()
     {
         var events = new List<JsonElement>();
-        foreach (var message in await Stack.Sqs.ReceiveMessagesAsync(SubscriberQueueUrl, 10, 1))
+        foreach (var message in await Stack.Sqs.ReceiveAsync(SubscriberQueueUrl, 10, 1))
         {
             using var envelope = JsonDocument.Parse(message.Body);
             events.Add(JsonDocument.Parse(envelope.RootElement.GetProperty("Message").GetString()!).RootElement.Clone());

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.S3;
+using Amazon.SQS;
 using Microsoft.Extensions.Logging.Abstractions;
 using ShoppableVideo.Aws.Tests.LocalServers;
 using ShoppableVideo.Consumers.Aws;
@@ -18,7 +19,7 @@ public sealed class LocalAwsStack : IAsyncLifetime
     public FauxqsServer Fauxqs { get; private set; } = null!;
     public DynaliteServer Dynalite { get; private set; } = null!;
     public RabbitMqServer RabbitMq { get; private set; } = null!;
-    public SqsClient Sqs { get; private set; } = null!;
+    public IAmazonSQS Sqs { get; private set; } = null!;
     public SnsClient Sns { get; private set; } = null!;
     public IAmazonS3 S3 { get; private set; } = null!;
     public IAmazonDynamoDB DynamoDb { get; private set; } = null!;
@@ -34,7 +35,7 @@ public sealed class LocalAwsStack : IAsyncLifetime
         options.Endpoints["sqs"] = Fauxqs.Endpoint;
         options.Endpoints["sns"] = Fauxqs.Endpoint;
         var client = new SignedAwsHttpClient(new HttpClient(), options, NullLogger<SignedAwsHttpClient>.Instance);
-        Sqs = new SqsClient(client, options.Service("sqs"));
+        Sqs = SqsRegistration.CreateClient(options);
         Sns = new SnsClient(client, options.Service("sns"));
         S3 = new AmazonS3Client(new BasicAWSCredentials("test", "test"),
             new AmazonS3Config { ServiceURL = Fauxqs.Endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
@@ -53,22 +54,20 @@ public sealed class LocalAwsStack : IAsyncLifetime
         foreach (var bucket in buckets.Values)
             await S3.PutBucketAsync(bucket);
 
-        var deadLetters = await Sqs.CreateQueueAsync($"{name}-intake-dlq");
-        var intake = await Sqs.CreateQueueAsync($"{name}-intake", new Dictionary<string, string>
+        var deadLetters = await Sqs.NewQueueAsync($"{name}-intake-dlq");
+        var intake = await Sqs.NewQueueAsync($"{name}-intake", new Dictionary<string, string>
         {
             ["VisibilityTimeout"] = "30",
-            ["RedrivePolicy"] = SqsClient.RedrivePolicy(await QueueArnAsync(deadLetters), 5),
+            ["RedrivePolicy"] = SqsQueues.RedrivePolicy(await Sqs.QueueArnAsync(deadLetters), 5),
         });
         var s3Events = await Sns.CreateTopicAsync($"{name}-s3-events");
-        await Sns.SubscribeQueueAsync(s3Events, await QueueArnAsync(intake));
+        await Sns.SubscribeQueueAsync(s3Events, await Sqs.QueueArnAsync(intake));
 
         var completion = await Sns.CreateTopicAsync($"{name}-completion");
-        var subscriber = await Sqs.CreateQueueAsync($"{name}-subscriber");
-        await Sns.SubscribeQueueAsync(completion, await QueueArnAsync(subscriber));
+        var subscriber = await Sqs.NewQueueAsync($"{name}-subscriber");
+        await Sns.SubscribeQueueAsync(completion, await Sqs.QueueArnAsync(subscriber));
         return new Deployment(this, name, broker, buckets, intake, s3Events, completion, subscriber);
     }
-
-    async Task<string> QueueArnAsync(string queueUrl) => (await Sqs.GetQueueAttributesAsync(queueUrl, ["QueueArn"]))["QueueArn"];
 
     public async Task DisposeAsync()
     {
@@ -76,6 +75,7 @@ public sealed class LocalAwsStack : IAsyncLifetime
         await Fauxqs.DisposeAsync();
         await Dynalite.DisposeAsync();
         S3.Dispose();
+        Sqs.Dispose();
         DynamoDb.Dispose();
     }
 }

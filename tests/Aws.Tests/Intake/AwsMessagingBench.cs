@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Amazon.SQS;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,7 @@ using ShoppableVideo.Consumers.Aws;
 
 namespace ShoppableVideo.Aws.Tests.Intake;
 
-/// <summary>A real fauxqs (SQS + SNS) and a MassTransit test harness, wired through the signed client,
+/// <summary>A real fauxqs (SQS + SNS) and a MassTransit test harness, reached through AWSSDK.SQS and the signed client,
 /// fresh for each test; queues are created per test with short timeouts so each test runs in seconds.</summary>
 public sealed class AwsMessagingBench : IAsyncDisposable
 {
@@ -21,7 +22,7 @@ public sealed class AwsMessagingBench : IAsyncDisposable
         Harness = provider.GetRequiredService<ITestHarness>();
         var options = provider.GetRequiredService<AwsClientOptions>();
         var client = provider.GetRequiredService<IAwsHttpClient>();
-        Sqs = new SqsClient(client, options.Service("sqs"));
+        Sqs = provider.GetRequiredService<IAmazonSQS>();
         Sns = new SnsClient(client, options.Service("sns"));
     }
 
@@ -29,7 +30,7 @@ public sealed class AwsMessagingBench : IAsyncDisposable
 
     public ITestHarness Harness { get; }
 
-    public SqsClient Sqs { get; }
+    public IAmazonSQS Sqs { get; }
 
     public SnsClient Sns { get; }
 
@@ -46,6 +47,7 @@ public sealed class AwsMessagingBench : IAsyncDisposable
                 o.Endpoints["sns"] = fauxqs.Endpoint;
                 o.BackoffBase = TimeSpan.FromMilliseconds(10);
             })
+            .AddSqsClient()
             .AddMassTransitTestHarness(x => consumers?.Invoke(x));
         services?.Invoke(collection);
         var provider = collection.BuildServiceProvider(true);
@@ -58,26 +60,20 @@ public sealed class AwsMessagingBench : IAsyncDisposable
     public async Task<(string Queue, string DeadLetterQueue)> CreateQueueWithDeadLetterQueueAsync(string name, int maxReceiveCount,
         int visibilityTimeoutSeconds)
     {
-        var dlq = await Sqs.CreateQueueAsync($"{name}-dlq");
+        var dlq = await Sqs.NewQueueAsync($"{name}-dlq");
         var dlqArn = await QueueArnAsync(dlq);
-        var queue = await Sqs.CreateQueueAsync(name, new Dictionary<string, string>
+        var queue = await Sqs.NewQueueAsync(name, new Dictionary<string, string>
         {
             ["VisibilityTimeout"] = visibilityTimeoutSeconds.ToString(),
-            ["RedrivePolicy"] = SqsClient.RedrivePolicy(dlqArn, maxReceiveCount),
+            ["RedrivePolicy"] = SqsQueues.RedrivePolicy(dlqArn, maxReceiveCount),
         });
         return (queue, dlq);
     }
 
-    public async Task<string> QueueArnAsync(string queueUrl) =>
-        (await Sqs.GetQueueAttributesAsync(queueUrl, ["QueueArn"]))["QueueArn"];
+    public Task<string> QueueArnAsync(string queueUrl) => Sqs.QueueArnAsync(queueUrl);
 
     /// <summary>Messages waiting plus messages received and hidden: zero once every message is deleted.</summary>
-    public async Task<int> MessagesOnQueueAsync(string queueUrl)
-    {
-        var attributes = await Sqs.GetQueueAttributesAsync(queueUrl,
-            ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]);
-        return int.Parse(attributes["ApproximateNumberOfMessages"]) + int.Parse(attributes["ApproximateNumberOfMessagesNotVisible"]);
-    }
+    public Task<int> MessagesOnQueueAsync(string queueUrl) => Sqs.MessagesOnQueueAsync(queueUrl);
 
     public async ValueTask DisposeAsync()
     {

@@ -21,14 +21,14 @@ public class SnsCompletionPublisherTests
                 .AddSingleton(topic)
                 .AddSingleton(p => new SnsClient(p.GetRequiredService<IAwsHttpClient>(), p.GetRequiredService<AwsClientOptions>().Service("sns"))));
         topic.TopicArn = await bench.Sns.CreateTopicAsync("video-events");
-        var queue = await bench.Sqs.CreateQueueAsync("subscriber");
+        var queue = await bench.Sqs.NewQueueAsync("subscriber");
         await bench.Sns.SubscribeQueueAsync(topic.TopicArn, await bench.QueueArnAsync(queue));
         var videoId = Guid.NewGuid();
 
         await bench.Harness.Bus.Publish(new VideoProcessingCompleted(videoId,
             new StoredObject(Buckets.Videos, "show.mp4", 10, "s3-etag:x"), "metadata/show.json", 4));
 
-        var received = await Poll.UntilAsync(async ct => (await bench.Sqs.ReceiveMessagesAsync(queue, 10, 1, cancellationToken: ct)).FirstOrDefault(),
+        var received = await Poll.UntilAsync(async ct => (await bench.Sqs.ReceiveAsync(queue, 10, 1, cancellationToken: ct)).FirstOrDefault(),
             TimeSpan.FromSeconds(30));
         var envelope = JsonNode.Parse(received.Body)!;
         Assert.Equal("Notification", (string?)envelope["Type"]);
@@ -50,13 +50,13 @@ public class SnsCompletionPublisherTests
                 .AddSingleton(topic)
                 .AddSingleton(p => new SnsClient(p.GetRequiredService<IAwsHttpClient>(), p.GetRequiredService<AwsClientOptions>().Service("sns"))));
         topic.TopicArn = await bench.Sns.CreateTopicAsync("video-events");
-        var queue = await bench.Sqs.CreateQueueAsync("subscriber");
+        var queue = await bench.Sqs.NewQueueAsync("subscriber");
         await bench.Sns.SubscribeQueueAsync(topic.TopicArn, await bench.QueueArnAsync(queue), rawMessageDelivery: true);
 
         await bench.Harness.Bus.Publish(new VideoProcessingFailed(Guid.NewGuid(),
             new StoredObject(Buckets.Videos, "broken.mp4", 10, "s3-etag:y"), "probe", "not a video"));
 
-        var received = await Poll.UntilAsync(async ct => (await bench.Sqs.ReceiveMessagesAsync(queue, 10, 1, cancellationToken: ct)).FirstOrDefault(),
+        var received = await Poll.UntilAsync(async ct => (await bench.Sqs.ReceiveAsync(queue, 10, 1, cancellationToken: ct)).FirstOrDefault(),
             TimeSpan.FromSeconds(30));
         var message = JsonNode.Parse(received.Body)!;
         Assert.Equal("VideoProcessingFailed", (string?)message["eventType"]);

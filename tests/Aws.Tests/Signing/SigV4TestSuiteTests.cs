@@ -1,6 +1,7 @@
 using System.Net;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging.Abstractions;
+using ShoppableVideo.Aws.Tests.Dynamo;
 using ShoppableVideo.Consumers.Aws;
 
 namespace ShoppableVideo.Aws.Tests.Signing;
@@ -90,10 +91,8 @@ public class SigV4TestSuiteTests
     {
         var recorder = new RecordingHandler();
         var options = new AwsClientOptions { Credentials = new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY") };
-        var client = new SignedAwsHttpClient(new HttpClient(recorder), options, NullLogger<SignedAwsHttpClient>.Instance)
-        {
-            UtcNow = () => SignedAt,
-        };
+        var client = new SignedAwsHttpClient(new HttpClient(recorder), options, NullLogger<SignedAwsHttpClient>.Instance,
+            new FixedClock(SignedAt));
         var request = new HttpRequestMessage(HttpMethod.Post, "https://example.amazonaws.com/")
         {
             Content = new FormUrlEncodedContent([new("Param1", "value1")]),

@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Amazon.SQS;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,7 @@ public sealed class MirrorBench : IAsyncDisposable
     readonly ServiceProvider provider;
     readonly List<IHostedService> hosted;
 
-    MirrorBench(FauxqsServer fauxqs, string folder, ServiceProvider provider, StepFunctionsDouble stepFunctions, SqsClient sqs, string queue)
+    MirrorBench(FauxqsServer fauxqs, string folder, ServiceProvider provider, StepFunctionsDouble stepFunctions, IAmazonSQS sqs, string queue)
     {
         this.fauxqs = fauxqs;
         this.folder = folder;
@@ -46,7 +47,7 @@ public sealed class MirrorBench : IAsyncDisposable
 
     public StepFunctionsDouble StepFunctions { get; }
 
-    public SqsClient Sqs { get; }
+    public IAmazonSQS Sqs { get; }
 
     public string MirrorQueueUrl { get; }
 
@@ -68,10 +69,8 @@ public sealed class MirrorBench : IAsyncDisposable
         };
         awsOptions.Endpoints["sqs"] = fauxqs.Endpoint;
         awsOptions.Endpoints["states"] = new Uri("http://states.invalid/");
-        using var loggers = LoggerFactory.Create(l => l.SetMinimumLevel(LogLevel.Debug));
-        var sqs = new SqsClient(new SignedAwsHttpClient(new HttpClient(), awsOptions, loggers.CreateLogger<SignedAwsHttpClient>()),
-            awsOptions.Service("sqs"));
-        var queue = await sqs.CreateQueueAsync("stepfunctions-mirror", new Dictionary<string, string> { ["VisibilityTimeout"] = "5" });
+        var sqs = SqsRegistration.CreateClient(awsOptions);
+        var queue = await sqs.NewQueueAsync("stepfunctions-mirror", new Dictionary<string, string> { ["VisibilityTimeout"] = "5" });
         var stepFunctions = new StepFunctionsDouble(sqs, queue, MirroredSagas.VideoProcessing, VideoStep.Plan.InOrder);
         configure?.Invoke(stepFunctions);
 
@@ -135,6 +134,7 @@ public sealed class MirrorBench : IAsyncDisposable
             await service.StopAsync(default);
         await Harness.Stop();
         await provider.DisposeAsync();
+        Sqs.Dispose();
         await fauxqs.DisposeAsync();
         Directory.Delete(folder, recursive: true);
     }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using ShoppableVideo.Consumers.Aws;
+using Amazon.SQS;
 
 namespace ShoppableVideo.Aws.Tests.StepFunctions;
 
@@ -14,7 +14,7 @@ namespace ShoppableVideo.Aws.Tests.StepFunctions;
 /// answers are the documented ones (ExecutionAlreadyExists, TaskTimedOut for a token already used,
 /// InvalidToken for one never issued). There is no local Step Functions server here to run instead.
 /// </summary>
-public sealed class StepFunctionsDouble(SqsClient sqs, string mirrorQueueUrl, string saga, IReadOnlyList<string> steps) : HttpMessageHandler
+public sealed class StepFunctionsDouble(IAmazonSQS sqs, string mirrorQueueUrl, string saga, IReadOnlyList<string> steps) : HttpMessageHandler
 {
     readonly ConcurrentDictionary<string, Execution> executions = new();
     readonly ConcurrentDictionary<string, (Execution Execution, int Step)> openTokens = new();

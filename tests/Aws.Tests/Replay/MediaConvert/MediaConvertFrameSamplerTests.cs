@@ -17,14 +17,14 @@ public class MediaConvertFrameSamplerTests
 
     readonly ReplayHandler _handler = new();
     readonly MemoryObjectStore _store = new();
-    readonly RecordingDelay _delay = new();
+    readonly RecordingClock _clock = new();
 
     MediaConvertFrameSampler Sampler() => new(
         new ReplayAwsHttpClient(_handler), Service, _store,
         new S3BucketNames { ByLogicalBucket = { [Buckets.Videos] = "acme-videos", [Buckets.Output] = "acme-output" } },
         new MediaConvertOptions { RoleArn = "arn:aws:iam::111122223333:role/MediaConvertRole", QueueArn = "arn:aws:mediaconvert:us-west-2:111122223333:queues/Default" },
         new FrameExtractionOptions(),
-        new PollingBackoff { Delay = _delay.Wait });
+        new PollingBackoff { TimeProvider = _clock });
 
     // MediaConvert API reference, "Jobs" (POST /2017-08-29/jobs answers 201 with {"job": {...}}) and
     // "Jobs id" (GET /2017-08-29/jobs/{id}): status SUBMITTED | PROGRESSING | COMPLETE | CANCELED | ERROR,
@@ -104,7 +104,9 @@ public class MediaConvertFrameSamplerTests
 
         Assert.All(_handler.Requests.Skip(1), r => Assert.Equal(("GET", "/2017-08-29/jobs/1515368087458-qnoxtd", (string?)null), (r.Method, r.Path, r.Body)));
         Assert.Equal(4, _handler.Requests.Count);
-        Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)], _delay.Waits);
+        // Three polls, a backoff wait between each two, within the ceiling.
+        Assert.Equal(2, _clock.Waits.Count);
+        Assert.All(_clock.Waits, w => Assert.InRange(w, TimeSpan.FromTicks(1), new PollingBackoff().MaxDelay));
     }
 
     [Fact]
@@ -147,18 +149,25 @@ public class MediaConvertFrameSamplerTests
     }
 
     [Fact]
-    public async Task A_job_that_never_finishes_gives_up_after_the_last_poll()
+    public async Task A_job_that_never_finishes_gives_up_after_the_last_poll_with_waits_held_under_the_ceiling()
     {
         _handler.Answer(HttpStatusCode.Created, JobAnswer("SUBMITTED"));
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 8; i++)
             _handler.Answer(JobAnswer("PROGRESSING"));
         var sampler = new MediaConvertFrameSampler(new ReplayAwsHttpClient(_handler), Service, _store, new S3BucketNames(),
             new MediaConvertOptions { RoleArn = "arn:aws:iam::111122223333:role/r" }, new FrameExtractionOptions(),
-            new PollingBackoff { Delay = _delay.Wait, MaxPolls = 4, MaxDelay = TimeSpan.FromSeconds(5) });
+            new PollingBackoff { TimeProvider = _clock, MaxPolls = 8, InitialDelay = TimeSpan.FromSeconds(2), MaxDelay = TimeSpan.FromSeconds(5) });
 
-        await Assert.ThrowsAsync<TimeoutException>(() => sampler.SampleAsync(VideoId, Video, Probe));
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => sampler.SampleAsync(VideoId, Video, Probe));
 
-        Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)], _delay.Waits);
+        Assert.Contains("8 polls", error.Message);
+        Assert.Equal(1 + 8, _handler.Requests.Count);
+        Assert.Equal(0, _handler.Unanswered);
+        Assert.Equal(7, _clock.Waits.Count);
+        Assert.All(_clock.Waits, w => Assert.InRange(w, TimeSpan.FromTicks(1), TimeSpan.FromSeconds(5)));
+        // Uncapped, seven exponential waits from 2 s would add up to well over 7 × 5 s, so with jitter or
+        // without some of them must have been held at the ceiling.
+        Assert.Contains(TimeSpan.FromSeconds(5), _clock.Waits);
     }
 
     [Theory]

@@ -14,13 +14,13 @@ public class RekognitionSegmentDetectorTests
     static readonly StoredObject Video = new(Buckets.Videos, "uploads/lookbook.mp4", 1_000_000, "hash");
 
     readonly ReplayHandler _handler = new();
-    readonly RecordingDelay _delay = new();
+    readonly RecordingClock _clock = new();
 
     RekognitionSegmentDetector Detector() => new(
         new ReplayAwsHttpClient(_handler), Service,
         new S3BucketNames { ByLogicalBucket = { [Buckets.Videos] = "acme-videos" } },
         new RekognitionSegmentOptions { MinShotConfidence = 80, MinTechnicalCueConfidence = 90, PageSize = 2 },
-        new PollingBackoff { Delay = _delay.Wait });
+        new PollingBackoff { TimeProvider = _clock });
 
     // Rekognition API reference, StartSegmentDetection response: {"JobId": "..."}.
     const string Started = """{"JobId":"d7a8ff0e8f1a0b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0"}""";
@@ -118,7 +118,9 @@ public class RekognitionSegmentDetectorTests
         JsonAssert.Equal($$"""{ "JobId": "{{job}}", "MaxResults": 2 }""", _handler.Requests[2].Body);
         JsonAssert.Equal($$"""{ "JobId": "{{job}}", "MaxResults": 2, "NextToken": "page-2-token" }""", _handler.Requests[3].Body);
         JsonAssert.Equal($$"""{ "JobId": "{{job}}", "MaxResults": 2, "NextToken": "page-3-token" }""", _handler.Requests[4].Body);
-        Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)], _delay.Waits);
+        // Polled twice (IN_PROGRESS, then the first page): one backoff wait between.
+        var wait = Assert.Single(_clock.Waits);
+        Assert.InRange(wait, TimeSpan.FromTicks(1), new PollingBackoff().MaxDelay);
     }
 
     [Fact]
