@@ -15,6 +15,6 @@ public class ShoppableDocumentTests
 
         Assert.Equal("Completed", status.Status.State);
         var document = await File.ReadAllTextAsync(Path.Combine(host.Data.BucketsRoot, "output", status.DocumentKey!));
-        Assert.Empty(Schemas.ShoppableDocument.Validate(document));
+        Assert.Empty(Schemas.ShoppableDocument.ErrorsIn(document));
     }
 }

@@ -79,7 +79,6 @@ public static class AwsProfile
             x.UsingShoppableRabbitMq(rabbit);
         }, settings.ConfigureMedia);
 
-        // After AddMassTransit, so the media registration's MediaTools is the one the decoder gets.
         services.AddImageDecoding(options => options.MaxImagePixels = settings.Catalog.MaxImagePixels);
 
         settings.ConfigureServices?.Invoke(services);

@@ -24,7 +24,6 @@ public static class EmbeddedProfile
 
         services.AddShoppableBus(new SqliteSagaRepositoryChoice(), x => x.UsingShoppableInMemory(), settings.ConfigureMedia);
 
-        // After AddMassTransit, so the media registration's MediaTools is the one the decoder gets.
         services.AddImageDecoding(options => options.MaxImagePixels = settings.Catalog.MaxImagePixels);
 
         settings.ConfigureServices?.Invoke(services);

@@ -15,9 +15,6 @@ internal sealed class ToolProcess : IAsyncDisposable
 
     public Stream StandardOutput => _process.StandardOutput.BaseStream;
 
-    /// <summary>Only for processes started with <c>redirectInput</c>: a long-lived tool fed through stdin.</summary>
-    public Stream StandardInput => _process.StandardInput.BaseStream;
-
     public bool HasExited => _process.HasExited;
 
     /// <summary>Cancelled when the caller cancels or the time limit passes; reads of stdout should use it.</summary>
@@ -35,13 +32,12 @@ internal sealed class ToolProcess : IAsyncDisposable
         _killOnCancel = _limit.Token.Register(Kill);
     }
 
-    public static ToolProcess Start(string executable, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken, bool redirectInput = false)
+    public static ToolProcess Start(string executable, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = redirectInput,
             UseShellExecute = false,
             CreateNoWindow = true,
         };

@@ -10,7 +10,7 @@ public class ReviewApplierTests
     static readonly NormalizedBox Box = new(0.1, 0.2, 0.3, 0.4);
 
     static ShoppableDocument MachineDocument(params string[] shot0Products) => new(
-        "1.0", VideoId, new ShoppableVideoInfo("videos", "v.mp4", 1, "sha256:00", 6, 25, 640, 480), "complete",
+        "2.0", VideoId, new ShoppableVideoInfo("videos", "v.mp4", 1, "sha256:00", 6, 25, 640, 480), "complete",
         [
             new ShoppableSegment(0, 0, 75, 0, 3, [], shot0Products.Select(id => new ProductMatch(id, 0.9, Box, 1.5, "upper")).ToList()),
             new ShoppableSegment(1, 75, 150, 3, 6, [], [new ProductMatch("B", 0.9, Box, 4.5, "lower")]),
@@ -26,7 +26,7 @@ public class ReviewApplierTests
     {
         var reviewed = ReviewApplier.Apply(MachineDocument("A"), []);
 
-        Assert.Equal("1.1", reviewed.SchemaVersion);
+        Assert.Equal("2.1", reviewed.SchemaVersion);
         Assert.Equal(["A"], reviewed.Segments[0].Products.Select(p => p.ProductId));
         Assert.All(reviewed.Segments.SelectMany(s => s.Products), p => Assert.Null(p.Review));
     }

@@ -19,7 +19,7 @@ public class ReviewTests(ReviewTests.ProcessedLookbook lookbook) : IClassFixture
     {
         // The machine's document: another test reviews shot 1 of the same video.
         var document = await Reader.GetFromJsonAsync<ReviewedDocument>($"/videos/{VideoId:N}/shoppable?original=true");
-        Assert.Equal("1.0", document!.SchemaVersion);
+        Assert.Equal("2.0", document!.SchemaVersion);
         for (var shot = 0; shot < LookbookVideo.Shots.Length; shot++)
             Assert.Contains(LookbookVideo.Shots[shot].Id, document.Segments[shot].Products.Select(p => p.ProductId));
     }
@@ -84,12 +84,12 @@ public class ReviewTests(ReviewTests.ProcessedLookbook lookbook) : IClassFixture
         var rejected = await Writer.PostAsJsonAsync($"/videos/{VideoId:N}/shots/1/reviews", new ReviewRequest(ReviewActions.Reject, replacement));
         Assert.Equal(HttpStatusCode.Created, rejected.StatusCode);
         var servedJson = await Reader.GetStringAsync($"/videos/{VideoId:N}/shoppable");
-        Assert.Empty(Schemas.ReviewedDocument.Validate(servedJson));
+        Assert.Empty(Schemas.ReviewedDocument.ErrorsIn(servedJson));
         served = JsonSerializer.Deserialize<ReviewedDocument>(servedJson, JsonSerializerOptions.Web);
         Assert.DoesNotContain(served!.Segments[1].Products, p => p.ProductId == replacement || p.ProductId == machine);
 
         var original = await Reader.GetStringAsync($"/videos/{VideoId:N}/shoppable?original=true");
-        Assert.Empty(Schemas.ShoppableDocument.Validate(original));
+        Assert.Empty(Schemas.ShoppableDocument.ErrorsIn(original));
         Assert.Contains(machine, original);
         var history = await Reader.GetFromJsonAsync<List<ShotReview>>($"/videos/{VideoId:N}/reviews");
         Assert.Equal([ReviewActions.Approve, ReviewActions.Replace, ReviewActions.Reject], history!.Where(r => r.SegmentIndex == 1).Select(r => r.Action));

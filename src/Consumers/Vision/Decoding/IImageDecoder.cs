@@ -2,7 +2,7 @@ using ShoppableVideo.Consumers.Vision.Pixels;
 
 namespace ShoppableVideo.Consumers.Vision.Decoding;
 
-/// <summary>Turns encoded image bytes (JPEG, PNG, WebP...) into pixels without a process per image.</summary>
+/// <summary>Turns encoded image bytes (JPEG, PNG, WebP...) into pixels, in process.</summary>
 public interface IImageDecoder
 {
     /// <summary>Decodes, shrinking so the longer side is at most <paramref name="maxSide"/> (never enlarging).</summary>

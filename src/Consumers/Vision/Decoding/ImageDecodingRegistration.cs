@@ -1,22 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ShoppableVideo.Consumers.Media;
 
 namespace ShoppableVideo.Consumers.Vision.Decoding;
 
 public static class ImageDecodingRegistration
 {
-    /// <summary>Registers <see cref="FfmpegImageDecoder"/> as the one <see cref="IImageDecoder"/>: a
-    /// singleton, because its value is the processes it keeps warm; the container's disposal kills them.
-    /// MediaTools is only added when the media registration has not added its own.</summary>
+    /// <summary>Registers <see cref="SkiaImageDecoder"/> as the one <see cref="IImageDecoder"/>. It holds no
+    /// state between images, so one instance serves every caller.</summary>
     public static IServiceCollection AddImageDecoding(this IServiceCollection services, Action<ImageDecoderOptions>? configure = null)
     {
         var options = new ImageDecoderOptions();
         configure?.Invoke(options);
         services.TryAddSingleton(options);
-        services.TryAddSingleton(new MediaTools());
-        services.TryAddSingleton<FfmpegImageDecoder>();
-        services.TryAddSingleton<IImageDecoder>(provider => provider.GetRequiredService<FfmpegImageDecoder>());
+        services.TryAddSingleton<IImageDecoder, SkiaImageDecoder>();
         return services;
     }
 }

@@ -1,8 +1,9 @@
 namespace ShoppableVideo.Consumers.Vision.Decoding;
 
 /// <summary>
-/// Cheap checks that an encoded image is whole before it is sent to a decoder process: a truncated
-/// file is named as such here, instead of as whatever ffmpeg says when it runs out of data.
+/// Cheap checks that an encoded image is whole before it reaches a decoder: a truncated file is named
+/// as such here, where a decoder might make do with what it got (Skia decodes a cut progressive JPEG
+/// to a blur and reports success).
 /// </summary>
 public static class ImageStructure
 {
@@ -14,6 +15,7 @@ public static class ImageStructure
         return format switch
         {
             ImageFormat.Jpeg when !end.EndsWith((ReadOnlySpan<byte>)[0xFF, 0xD9]) => "truncated JPEG: no end-of-image marker (FFD9)",
+            ImageFormat.Jpeg => JpegScanCoverage.FindMissing(end),
             ImageFormat.Png when end.Length < 12 || !end[^8..^4].SequenceEqual("IEND"u8) => "truncated PNG: no IEND chunk at the end",
             ImageFormat.Gif when !end.EndsWith((ReadOnlySpan<byte>)[0x3B]) => "truncated GIF: no trailer byte (3B)",
             _ => null,
