@@ -10,6 +10,17 @@ public sealed record ItemDescriptor(IReadOnlyList<ItemView> Views)
     public ItemDescriptor(float[] appearance, float[] colour) : this([new ItemView(appearance, colour)])
     {
     }
+
+    /// <summary>What every product index checks before it stores or searches: at least one view, each as wide
+    /// as the index's appearance vectors.</summary>
+    public void RequireAppearanceWidth(int dimensions, string parameter)
+    {
+        if (Views.Count == 0)
+            throw new ArgumentException("a descriptor needs at least one view", parameter);
+        if (Views.FirstOrDefault(v => v.Appearance.Length != dimensions) is { } wrong)
+            throw new ArgumentException(
+                $"the product index holds {dimensions}-dimensional appearance vectors, not {wrong.Appearance.Length}", parameter);
+    }
 }
 
 /// <summary>One view of an item: the appearance embedding and the colour histogram of one box, both

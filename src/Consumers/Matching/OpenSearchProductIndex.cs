@@ -42,7 +42,7 @@ public sealed class OpenSearchProductIndex(
 
     public async Task UpsertAsync(IndexedProductImage entry, CancellationToken cancellationToken)
     {
-        RequireDimensions(entry.Descriptor, nameof(entry));
+        entry.Descriptor.RequireAppearanceWidth(AppearanceDimensions, nameof(entry));
         await EnsureIndexAsync(cancellationToken);
 
         // _bulk with an index action replaces the whole document, as the SQLite upsert replaces the row.
@@ -123,7 +123,7 @@ public sealed class OpenSearchProductIndex(
     public async Task<IReadOnlyList<ProductHit>> SearchAsync(ItemKind kind, ItemDescriptor query, int k, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
-        RequireDimensions(query, nameof(query));
+        query.RequireAppearanceWidth(AppearanceDimensions, nameof(query));
 
         var found = new Dictionary<string, ProductViews>(StringComparer.Ordinal);
         foreach (var view in query.Views)
@@ -205,15 +205,6 @@ public sealed class OpenSearchProductIndex(
         {
             _creating.Release();
         }
-    }
-
-    static void RequireDimensions(ItemDescriptor descriptor, string parameter)
-    {
-        if (descriptor.Views.Count == 0)
-            throw new ArgumentException("a descriptor needs at least one view", parameter);
-        if (descriptor.Views.FirstOrDefault(v => v.Appearance.Length != AppearanceDimensions) is { } wrong)
-            throw new ArgumentException(
-                $"the product index holds {AppearanceDimensions}-dimensional appearance vectors, not {wrong.Appearance.Length}", parameter);
     }
 
     static float[] FloatsOf(JsonElement array) => array.EnumerateArray().Select(v => v.GetSingle()).ToArray();

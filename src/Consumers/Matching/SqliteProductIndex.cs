@@ -54,7 +54,7 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
 
     public Task UpsertAsync(IndexedProductImage entry, CancellationToken cancellationToken)
     {
-        RequireDimensions(entry.Descriptor, nameof(entry));
+        entry.Descriptor.RequireAppearanceWidth(AppearanceDimensions, nameof(entry));
         return database.WriteAsync(async (connection, transaction) =>
         {
             await DeleteViewsAsync(connection, transaction, entry.ProductId, cancellationToken);
@@ -123,7 +123,7 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
     public async Task<IReadOnlyList<ProductHit>> SearchAsync(ItemKind kind, ItemDescriptor query, int k, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
-        RequireDimensions(query, nameof(query));
+        query.RequireAppearanceWidth(AppearanceDimensions, nameof(query));
 
         var candidates = await database.ReadAsync(async connection =>
         {
@@ -181,15 +181,6 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
             product.Views.Add(new ItemView(VectorBlob.ToFloats((byte[])reader.GetValue(2)), VectorBlob.ToFloats((byte[])reader.GetValue(3))));
         }
         return views.Select(p => new ProductViews(p.Key, p.Value.Kind, p.Value.Views)).ToList();
-    }
-
-    static void RequireDimensions(ItemDescriptor descriptor, string parameter)
-    {
-        if (descriptor.Views.Count == 0)
-            throw new ArgumentException("a descriptor needs at least one view", parameter);
-        if (descriptor.Views.FirstOrDefault(v => v.Appearance.Length != AppearanceDimensions) is { } wrong)
-            throw new ArgumentException(
-                $"the product index holds {AppearanceDimensions}-dimensional appearance vectors, not {wrong.Appearance.Length}", parameter);
     }
 
     static async Task DeleteViewsAsync(SqliteConnection connection, SqliteTransaction transaction, string productId,
