@@ -21,7 +21,7 @@ namespace ShoppableVideo.Benchmarks.Matching;
 /// </summary>
 public sealed class MatchingBenchmark(int? maxShots = null)
 {
-    static readonly double[] Weights = [0.5, 0.6, 0.7, 0.77, 0.85, 1.0];
+    static readonly double[] Weights = [0.5, 0.6, 0.7, 0.73, 0.77, 0.8, 0.85, 1.0];
     static readonly double[] Thresholds = [0, 0.6, 0.65, 0.7, 0.72, 0.74, 0.76, 0.78, 0.8, 0.82, 0.84, 0.86, 0.88, 0.9];
     const double CloseUpShare = 1 / 3.0;
     const int Videos = 4;
@@ -139,7 +139,9 @@ public sealed class MatchingBenchmark(int? maxShots = null)
         var truth = LookbookPlanner.GroundTruth(plan);
         var clock = Stopwatch.StartNew();
         var paths = await LookbookRenderer.RenderAsync(plan, work);
-        await File.WriteAllLinesAsync(Path.Combine(Environment.GetEnvironmentVariable(VideoRun.KeepDocumentsVariable) is { Length: > 0 } keep ? keep : work, "ground-truth.csv"),
+        var truthFolder = Environment.GetEnvironmentVariable(VideoRun.KeepDocumentsVariable) is { Length: > 0 } keep ? keep : work;
+        Directory.CreateDirectory(truthFolder);
+        await File.WriteAllLinesAsync(Path.Combine(truthFolder, "ground-truth.csv"),
             ["video,start_seconds,end_seconds,product_id,framing,origin",
              .. truth.Select(t => FormattableString.Invariant($"{t.Video},{t.StartSeconds:0.###},{t.EndSeconds:0.###},{t.Label},{t.Framing},{t.Origin}"))]);
         Console.WriteLine($"lookbook: {truth.Count} shots in {paths.Count} videos rendered in {clock.Elapsed.TotalSeconds:F1}s: " +
