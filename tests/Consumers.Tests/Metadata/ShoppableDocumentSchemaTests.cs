@@ -22,7 +22,8 @@ public class ShoppableDocumentSchemaTests
         analysis,
         [new SegmentMatches(1, products)]);
 
-    static readonly ProductMatch Hoodie = new("MH01-Gray", 0.8123, new NormalizedBox(0.31, 0.12, 0.4, 0.55), 4, "upper");
+    static readonly ProductMatch Hoodie = new("MH01-Gray", 0.8123, new NormalizedBox(0.31, 0.12, 0.4, 0.55), 4, "upper",
+        ProductMatches.Exact, 0.93);
 
     static JsonNode Serialized(PublishMetadata command) =>
         JsonNode.Parse(JsonSerializer.SerializeToUtf8Bytes(ShoppableDocument.From(command), PublishMetadataConsumer.JsonOptions))!;
@@ -91,6 +92,17 @@ public class ShoppableDocumentSchemaTests
         Assert.Equal(2, errors.Count);
         Assert.Contains(errors, e => e.StartsWith("/schemaVersion: ", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("/segments/1/products/0/kind: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_product_must_say_whether_it_is_exact_or_similar_and_how_sure()
+    {
+        var guessed = Serialized(Command("complete", Hoodie with { Match = "probably" }));
+        var unsure = Serialized(Command("complete", Hoodie));
+        unsure["segments"]![1]!["products"]![0]!.AsObject().Remove("confidence");
+
+        Assert.StartsWith("/segments/1/products/0/match: ", Assert.Single(Schemas.ShoppableDocument.ErrorsIn(guessed.ToJsonString())));
+        Assert.Contains("confidence", Assert.Single(Schemas.ShoppableDocument.ErrorsIn(unsure.ToJsonString())));
     }
 
     [Fact]

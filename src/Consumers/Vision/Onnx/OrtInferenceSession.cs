@@ -61,7 +61,8 @@ internal sealed class OrtInferenceSession : IInferenceSession
     {
         for (var held = Volatile.Read(ref _holders); ;)
         {
-            ObjectDisposedException.ThrowIf(held == 0, this);
+            // Once disposed, no new run starts, even while earlier runs still hold the session open.
+            ObjectDisposedException.ThrowIf(held == 0 || Volatile.Read(ref _disposed) == 1, this);
             var seen = Interlocked.CompareExchange(ref _holders, held + 1, held);
             if (seen == held)
                 return;
