@@ -59,10 +59,14 @@ public static class ItemRegions
 
     /// <summary>A person cut by both the top and the bottom of the frame is a close-up: neither the head nor
     /// the feet show, so the body-proportion cuts guess where the garments are.</summary>
-    static bool IsCloseUp(PixelBox person, int height)
+    static bool IsCloseUp(PixelBox person, int height) => CutBy(person, height) is (true, true);
+
+    /// <summary>Whether the image's top and bottom borders cut the person. Detectors stop short of the border
+    /// on a cut person (yolox-nano: 2-3% of the image on Luma's thigh-cut photos), so "touching" allows that much.</summary>
+    static (bool Top, bool Bottom) CutBy(PixelBox person, int height)
     {
         var slack = MathF.Max(2, BorderSlack * height);
-        return person.Top <= slack && person.Bottom >= height - slack;
+        return (person.Top <= slack, person.Bottom >= height - slack);
     }
 
     static ItemRegion Foreground(int width, int height)
@@ -83,11 +87,7 @@ public static class ItemRegions
         if (box.Area <= 0)
             yield break;
 
-        // Detectors stop short of the border on a cut person (yolox-nano: 2-3% of the image on Luma's
-        // thigh-cut photos), so "touching" allows that much.
-        var slack = MathF.Max(2, BorderSlack * height);
-        var cutAtTop = box.Top <= slack;
-        var cutAtBottom = box.Bottom >= height - slack;
+        var (cutAtTop, cutAtBottom) = CutBy(box, height);
         var fullHeight = cutAtTop || cutAtBottom ? MathF.Max(box.Height, box.Width * StandingAspect) : box.Height;
         // Where the head would be: the visible top, unless the feet are what the photo shows.
         var feetVisible = cutAtTop && (!cutAtBottom || feetWhenCutBothEnds);
