@@ -266,17 +266,5 @@ public class OpenSearchProductIndexTests
         JsonAssert.Equal("""{ "size": 1, "_source": ["imageContentHash"], "query": { "term": { "productId": "p1" } } }""", _handler.Requests[0].Body);
     }
 
-    static double Cosine(float[] a, float[] b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * (double)b[i];
-            na += a[i] * (double)a[i];
-            nb += b[i] * (double)b[i];
-        }
-        return dot / Math.Sqrt(na * nb);
-    }
-
     static JsonArray Floats(float[] values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
 }
