@@ -27,8 +27,7 @@ public sealed class ItemDescriber(IAppearanceEmbedder embedder)
     public ItemDescriptor DescribeProduct(BgrImage image, ItemRegion region)
     {
         var whole = new PixelBox(0, 0, image.Width, image.Height);
-        var margin = (1 - CentreShare) / 2;
-        var centre = new PixelBox(image.Width * margin, image.Height * margin, image.Width * (1 - margin), image.Height * (1 - margin));
+        var centre = PixelBox.Centred(image.Width, image.Height, CentreShare);
         return DescribeViews(image, [[region.Box, region.Subject, whole, centre]])[0];
     }
 

@@ -69,12 +69,8 @@ public static class ItemRegions
         return (person.Top <= slack, person.Bottom >= height - slack);
     }
 
-    static ItemRegion Foreground(int width, int height)
-    {
-        var margin = (1 - ForegroundShare) / 2;
-        var centre = new PixelBox(width * margin, height * margin, width * (1 - margin), height * (1 - margin));
-        return new ItemRegion(ItemKind.Any, centre, 0, new PixelBox(0, 0, width, height));
-    }
+    static ItemRegion Foreground(int width, int height) =>
+        new(ItemKind.Any, PixelBox.Centred(width, height, ForegroundShare), 0, new PixelBox(0, 0, width, height));
 
     /// <summary>The Upper, Lower and Full parts of one person box that are visible in the image.</summary>
     /// <param name="feetWhenCutBothEnds">which end is in the photo when the person touches both the top

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ShoppableVideo.Consumers.Matching;
 using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Consumers.Vision.Decoding;
+using ShoppableVideo.Consumers.Vision.Detection;
 using ShoppableVideo.Messages;
 
 namespace ShoppableVideo.Benchmarks.Matching;
@@ -109,7 +110,7 @@ public sealed class MatchingBenchmark(int? maxShots = null)
     async Task<(double At1, double At5, double ParentAt1, double ParentAt5, double Weight)> LookUpQueriesAsync(
         MatchingHost host, LumaCatalog luma, ShotVoteOptions options)
     {
-        var lookup = new QueryLookup(host.Services.GetRequiredService<IImageDecoder>(), host.Services.GetRequiredService<IItemFinder>(),
+        var lookup = new QueryLookup(host.Services.GetRequiredService<IImageDecoder>(), host.Services.GetRequiredService<IObjectDetector>(),
             host.Services.GetRequiredService<ItemDescriber>(), host.Services.GetRequiredService<IProductIndex>(), host.Services.GetRequiredService<CatalogOptions>().DecodeMaxSide);
         var clock = Stopwatch.StartNew();
         await lookup.DescribeAsync(luma.Queries, id => CategoryKinds.For(luma.ById[id].Category));

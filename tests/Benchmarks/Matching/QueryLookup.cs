@@ -1,15 +1,17 @@
 using ShoppableVideo.Consumers.Matching;
 using ShoppableVideo.Consumers.Vision.Decoding;
+using ShoppableVideo.Consumers.Vision.Detection;
 
 namespace ShoppableVideo.Benchmarks.Matching;
 
 /// <summary>
 /// Looks up the held-out query photos in the product index: decode, detect, the region of the product's
 /// kind chosen as a catalog photo's is, described as a video region is (itself and its subject), then
-/// search among that kind. Descriptions are kept, so trying another appearance/colour weight only repeats
+/// search among that kind. The region is chosen by <see cref="ProductPhotoRegion"/> directly, so the four
+/// catalog views of the photo are never embedded only to be thrown away. Descriptions are kept, so trying another appearance/colour weight only repeats
 /// the searches.
 /// </summary>
-public sealed class QueryLookup(IImageDecoder decoder, IItemFinder items, ItemDescriber describer, IProductIndex index, int decodeSide)
+public sealed class QueryLookup(IImageDecoder decoder, IObjectDetector detector, ItemDescriber describer, IProductIndex index, int decodeSide)
 {
     readonly List<(string ProductId, ItemKind Kind, ItemDescriptor Descriptor)> described = [];
 
@@ -21,7 +23,7 @@ public sealed class QueryLookup(IImageDecoder decoder, IItemFinder items, ItemDe
         {
             var image = await decoder.DecodeAsync(await File.ReadAllBytesAsync(photo), decodeSide, CancellationToken.None);
             var kind = kindOf(productId);
-            var region = items.FindProduct(image, kind).Item.Region;
+            var region = ProductPhotoRegion.Choose(kind, detector.Detect(image), image.Width, image.Height).Region;
             described.Add((productId, kind, describer.Describe(image, [region])[0]));
         }
     }

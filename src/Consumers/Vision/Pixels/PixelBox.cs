@@ -25,6 +25,13 @@ public readonly record struct PixelBox(float Left, float Top, float Right, float
         Math.Clamp(Left, 0, width), Math.Clamp(Top, 0, height),
         Math.Clamp(Right, 0, width), Math.Clamp(Bottom, 0, height));
 
+    /// <summary>The middle of a width x height image keeping <paramref name="share"/> of each side.</summary>
+    public static PixelBox Centred(int width, int height, float share)
+    {
+        var margin = (1 - share) / 2;
+        return new PixelBox(width * margin, height * margin, width * (1 - margin), height * (1 - margin));
+    }
+
     /// <summary>The pixel box of a normalised box in a width x height image.</summary>
     public static PixelBox From(NormalizedBox box, int width, int height) => new(
         (float)(box.Left * width), (float)(box.Top * height),

@@ -84,12 +84,12 @@ public static class ImageTensorWriter
                 ArrayPool<float>.Shared.Return(interleaved);
             }
         }
-        if (model.Mean.Any(m => m != 0) || model.Std.Any(s => s != 1))
+        if (planar)
+            for (var c = 0; c < 3; c++)
+                Normalise(slot.Slice(c * planeSize, planeSize), model.Mean[c], model.Std[c]);
+        else if (model.Mean.Any(m => m != 0) || model.Std.Any(s => s != 1))
             for (var i = 0; i < slot.Length; i++)
-            {
-                var c = planar ? i / planeSize : i % 3;
-                slot[i] = (slot[i] - model.Mean[c]) / model.Std[c];
-            }
+                slot[i] = (slot[i] - model.Mean[i % 3]) / model.Std[i % 3];
     }
 
     static void Normalise(Span<float> plane, float mean, float std)
