@@ -4,9 +4,9 @@ namespace ShoppableVideo.Consumers.Matching;
 public sealed class MatchingOptions
 {
     /// <summary>Share of the score from appearance (ResNet18); the rest comes from the colour histogram.
-    /// 0.80 is the best of the matching benchmark's sweep on the Luma query photos by recall@1 + recall@5
-    /// (0.64 and 0.86, photos decoded by Skia; 0.77 gave 0.65 and 0.85).</summary>
-    public double AppearanceWeight { get; set; } = 0.80;
+    /// 0.70 is the best of the matching benchmark's sweep on the Luma query photos by recall@1 + recall@5
+    /// (0.72 and 0.89; 0.73 ties it).</summary>
+    public double AppearanceWeight { get; set; } = 0.70;
 
     /// <summary>Views the k-NN pass returns per query view. Every product owning one of them is then scored
     /// exactly over all its views, so this only has to be wide enough that the right product has some view

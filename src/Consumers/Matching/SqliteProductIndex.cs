@@ -19,8 +19,12 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
     /// <summary>The most neighbours one sqlite-vec k-NN query returns.</summary>
     const int VecMaxK = 4096;
 
-    // product_images and product_vectors held one 256-wide re-ID vector per product: their vectors cannot
-    // be compared with today's, so they go, and the catalog is described again on its next ingestion.
+    /// <summary>Bytes of a colour histogram as it is described today.</summary>
+    const int ColourBytes = ColourDescriptor.Bins * sizeof(float);
+
+    // product_images and product_vectors held one 256-wide re-ID vector per product, and views whose colour
+    // histogram has another width were described by an earlier descriptor: neither can be compared with
+    // today's, so they go (the whole product), and the catalog is described again on its next ingestion.
     public static SqliteSchemaPart Schema { get; } = new("product-index", $"""
         DROP TABLE IF EXISTS product_images;
         DROP TABLE IF EXISTS product_vectors;
@@ -42,6 +46,10 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
             appearance float[{AppearanceDimensions}] distance_metric=cosine,
             kind text
         );
+        DELETE FROM product_view_vectors WHERE rowid IN (SELECT view_id FROM product_views WHERE product_id IN
+            (SELECT product_id FROM product_views WHERE length(colour) != {ColourBytes}));
+        DELETE FROM product_entries WHERE product_id IN (SELECT product_id FROM product_views WHERE length(colour) != {ColourBytes});
+        DELETE FROM product_views WHERE product_id IN (SELECT product_id FROM product_views WHERE length(colour) != {ColourBytes});
         """);
 
     public Task<string?> FindContentHashAsync(string productId, CancellationToken cancellationToken) =>

@@ -23,7 +23,7 @@ namespace ShoppableVideo.Benchmarks.Matching;
 public sealed class MatchingBenchmark(int? maxShots = null)
 {
     static readonly double[] Weights = [0.5, 0.6, 0.7, 0.73, 0.77, 0.8, 0.85, 1.0];
-    static readonly double[] Thresholds = [0, 0.6, 0.65, 0.7, 0.72, 0.74, 0.76, 0.78, 0.8, 0.82, 0.84, 0.86, 0.88, 0.9];
+    static readonly double[] Thresholds = [0, 0.6, 0.65, 0.67, 0.69, 0.7, 0.72, 0.74, 0.76, 0.78, 0.8, 0.82, 0.84, 0.86, 0.88, 0.9];
     const double CloseUpShare = 1 / 3.0;
     const int Videos = 4;
     const int Seed = 20261121;

@@ -52,7 +52,7 @@ public class ColourDescriptorTests
 
         Assert.Equal(ColourDescriptor.Bins, red.Length);
         Assert.InRange(DescriptorSimilarity.Colour(red, blue), 0, 0.01);
-        Assert.Equal(ColourDescriptor.Bins - 4, Array.IndexOf(black, black.Max()));
+        Assert.Equal(ColourDescriptor.Bins - ColourDescriptor.Greys, Array.IndexOf(black, black.Max()));
         Assert.InRange(MathF.Sqrt(red.Sum(v => v * v)), 0.999f, 1.001f);
     }
 
@@ -65,6 +65,32 @@ public class ColourDescriptorTests
         var graded = ColourDescriptor.Describe(Filled(100, 200, (40, 200, 100), (255, 255, 255)), Whole);
 
         Assert.InRange(DescriptorSimilarity.Colour(green, graded), 0.95, 1.0);
+    }
+
+    [Fact]
+    public void Grading_that_brightens_and_desaturates_a_garment_keeps_much_of_the_similarity()
+    {
+        // Value 0.67 and saturation 0.65 against 0.75 and 0.58: hard 3 x 3 bins put the two in different
+        // value bins (similarity 0); shared bins move the mass over gradually instead of all at once (0.75
+        // for these flat patches, whose every pixel moves together).
+        var red = ColourDescriptor.Describe(Filled(100, 200, (60, 60, 170), (255, 255, 255)), Whole);
+        var brighter = ColourDescriptor.Describe(Filled(100, 200, (80, 80, 190), (255, 255, 255)), Whole);
+        var blue = ColourDescriptor.Describe(Filled(100, 200, (170, 60, 60), (255, 255, 255)), Whole);
+
+        Assert.InRange(DescriptorSimilarity.Colour(red, brighter), 0.6, 1.0);
+        Assert.InRange(DescriptorSimilarity.Colour(red, blue), 0, 0.01);
+    }
+
+    [Fact]
+    public void A_pale_mint_keeps_its_hue_and_does_not_look_like_light_grey()
+    {
+        // Saturation 0.15: too pale for the earlier 20% cut, which counted it as grey.
+        var mint = ColourDescriptor.Describe(Filled(100, 200, (196, 230, 200), (255, 255, 255)), Whole);
+        var paleMint = ColourDescriptor.Describe(Filled(100, 200, (200, 235, 206), (255, 255, 255)), Whole);
+        var lightGrey = ColourDescriptor.Describe(Filled(100, 200, (215, 215, 215), (255, 255, 255)), Whole);
+
+        Assert.InRange(DescriptorSimilarity.Colour(mint, paleMint), 0.9, 1.0);
+        Assert.InRange(DescriptorSimilarity.Colour(mint, lightGrey), 0, 0.05);
     }
 
     [Fact]

@@ -103,6 +103,25 @@ public class SqliteProductIndexTests
     }
 
     [Fact]
+    public async Task A_product_described_with_an_older_colour_histogram_is_forgotten_on_reopening_so_its_manifest_describes_it_again()
+    {
+        await using var temp = new TempProductIndex();
+        var oldVector = TestVectors.Random(45);
+        var currentVector = TestVectors.Random(46);
+        // Two views, one of them described by the earlier 148-bin histogram: the whole product goes.
+        var oldDescriptor = new ItemDescriptor([new ItemView(oldVector, TestVectors.Colour(2, bins: 148)), new ItemView(oldVector, TestVectors.Colour(2))]);
+        await temp.Index.UpsertAsync(Entry("old-jacket", ItemKind.Upper, oldDescriptor, hash: "old"), default);
+        await temp.Index.UpsertAsync(Entry("tee", ItemKind.Upper, TestVectors.Descriptor(currentVector), hash: "current"), default);
+
+        await temp.ReopenAsync();
+
+        Assert.Null(await temp.Index.FindContentHashAsync("old-jacket", default));
+        Assert.Equal("current", await temp.Index.FindContentHashAsync("tee", default));
+        Assert.Equal(["tee"], await temp.Index.ListFromSourceAsync("shop/manifest.csv", default));
+        Assert.Equal(["tee"], (await temp.Index.SearchAsync(ItemKind.Upper, TestVectors.Descriptor(oldVector), 5, default)).Select(h => h.ProductId));
+    }
+
+    [Fact]
     public async Task Claiming_a_product_moves_it_to_another_manifest_without_touching_its_vectors()
     {
         await using var temp = new TempProductIndex();
