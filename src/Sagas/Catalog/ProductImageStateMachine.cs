@@ -6,7 +6,8 @@ namespace ShoppableVideo.Sagas.Catalog;
 
 /// <summary>Per product image: Decode → Detect → Embed → Index → Completed | Failed. A photo the index
 /// already holds (same content hash) skips Detect and Embed: Index only refreshes the product's details.
-/// Reports its outcome to the manifest's batch saga.</summary>
+/// Reports its outcome to the manifest's batch saga, and reports it again when the batch submits the
+/// image once more.</summary>
 public class ProductImageStateMachine : StepMachine<ProductImageState, ProductImageStepTimedOut>
 {
     public ProductImageStateMachine(StepPolicy policy) : base(ProductImageStep.Plan, policy)
@@ -69,7 +70,7 @@ public class ProductImageStateMachine : StepMachine<ProductImageState, ProductIm
         During(Indexing,
             When(Indexed)
                 .SucceedAll(this)
-                .Publish(x => new ProductImageIngested(x.Saga.CorrelationId, x.Saga.BatchId, x.Saga.Product!.ProductId))
+                .Publish(x => IngestedReport(x.Saga))
                 .TransitionTo(Completed));
 
         During([Decoding, Detecting, Embedding, Indexing], [
@@ -80,6 +81,15 @@ public class ProductImageStateMachine : StepMachine<ProductImageState, ProductIm
             When(EmbedFaulted).FailStep(x => FaultReason(x.Message), this).TransitionTo(Failed),
             When(IndexFaulted).FailStep(x => FaultReason(x.Message), this).TransitionTo(Failed),
             .. RetryOrFailOnTimeout(Failed, Resume)]);
+
+        // A batch whose process died after this image finished, but before the batch counted its report,
+        // submits the image again when it resumes: a finished image answers with the outcome it already
+        // has, or the batch would wait for it forever, one in-flight slot short.
+        During(Completed,
+            When(Submitted).Publish(x => IngestedReport(x.Saga)));
+        During(Failed,
+            When(Submitted)
+                .ThenAsync(x => x.Publish(FailureEventFor(x.Saga), x.CancellationToken)));
     }
 
     public State Decoding { get; private set; } = null!;
@@ -107,6 +117,9 @@ public class ProductImageStateMachine : StepMachine<ProductImageState, ProductIm
         new ProductImageFailed(
             saga.CorrelationId, saga.BatchId, saga.Product?.ProductId ?? "", saga.Product?.Line ?? 0,
             saga.FailedStep ?? "", saga.FailureReason ?? "");
+
+    static ProductImageIngested IngestedReport(ProductImageState saga) =>
+        new(saga.CorrelationId, saga.BatchId, saga.Product!.ProductId);
 
     public override object CommandFor(ProductImageState saga) => ProductImageStepCommands.For(saga);
 

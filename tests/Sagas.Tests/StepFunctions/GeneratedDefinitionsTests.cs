@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ShoppableVideo.Sagas.Catalog;
 using ShoppableVideo.Sagas.StepFunctions;
 using ShoppableVideo.Sagas.Steps;
 using ShoppableVideo.Sagas.Video;
@@ -78,7 +79,7 @@ public class GeneratedDefinitionsTests
     {
         var ingesting = Definition("catalog-ingestion.asl.json")["States"]!["Ingesting"]!;
 
-        Assert.Equal(Catalog.CatalogBatchStep.IngestProducts, (string)ingesting["Parameters"]!["MessageBody"]!["Step"]!);
+        Assert.Equal(CatalogBatchStep.IngestProducts, (string)ingesting["Parameters"]!["MessageBody"]!["Step"]!);
         Assert.Null(ingesting["Retry"]);
         Assert.Null(ingesting["Catch"]);
         Assert.Null(ingesting["HeartbeatSeconds"]);
