@@ -1,3 +1,4 @@
+using ShoppableVideo.Consumers.Matching;
 using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Messages;
 
@@ -8,8 +9,13 @@ namespace ShoppableVideo.Consumers.Intake;
 /// it is processed once however often it is announced; a changed object is a new one.</summary>
 public static class ObjectEvents
 {
-    public static Guid SagaIdFor(StoredObject stored) =>
-        NameBasedGuid.From($"{stored.Bucket}|{stored.Key}|{stored.Size}|{stored.ContentHash}");
+    /// <summary>A catalog manifest's id also names the width of the colour histogram its products were
+    /// described with. The product index forgets products described by another width at start-up
+    /// (<see cref="SqliteProductIndex"/>), and this makes the next announcement of the same manifest a new
+    /// batch, so they are described again instead of the old batch's id finding its work already done.</summary>
+    public static Guid SagaIdFor(StoredObject stored) => NameBasedGuid.From(stored.Bucket == Buckets.Catalog
+        ? $"{stored.Bucket}|{stored.Key}|{stored.Size}|{stored.ContentHash}|colour-{ColourDescriptor.Bins}"
+        : $"{stored.Bucket}|{stored.Key}|{stored.Size}|{stored.ContentHash}");
 
     /// <summary>The event for an object, or null for objects that start nothing (catalog photos wait
     /// for the manifest that names them).</summary>
