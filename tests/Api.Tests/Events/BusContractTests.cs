@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ShoppableVideo.Api.Tests.Support;
 using ShoppableVideo.Messages;
 
@@ -38,5 +39,18 @@ public class BusContractTests
         Assert.Equal("for-another-service.mp4", received.Video.Key);
         Assert.Equal(video.DocumentKey, received.DocumentKey);
         Assert.Equal(video.SegmentCount, received.SegmentCount);
+    }
+
+    [Fact]
+    public async Task The_bus_reports_no_usage_telemetry_to_its_makers()
+    {
+        // MassTransit 8.4+ sends usage data to an outside host unless told not to; a user's deployment must
+        // call nobody it was not asked to.
+        await using var factory = new ApiFactory();
+
+        var telemetry = factory.Services.GetRequiredService<IOptions<UsageTelemetryOptions>>().Value;
+
+        Assert.False(telemetry.Enabled);
+        Assert.True(new UsageTelemetryOptions().Enabled, "the default this guards against");
     }
 }

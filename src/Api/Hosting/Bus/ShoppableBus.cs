@@ -22,7 +22,7 @@ public static class ShoppableBus
         {
             // MassTransit 8.4+ reports anonymous usage to its makers by default; a self-hosted pipeline
             // calls nobody it was not told to (and offline it only logged a failed lookup).
-            x.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
+            x.DisableUsageTelemetry();
             sagaRepository.Configure(
                 x.AddSagaStateMachine<VideoProcessingStateMachine, VideoProcessingState, VideoProcessingSagaDefinition>());
             sagaRepository.Configure(
