@@ -40,6 +40,7 @@ public static class ShoppableVideoApp
         builder.Services.AddShoppableApi(builder.Configuration);
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();

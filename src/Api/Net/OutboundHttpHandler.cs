@@ -29,11 +29,11 @@ public static class OutboundHttpHandler
         var addresses = IPAddress.TryParse(host, out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(host, cancellationToken);
-        // All or nothing: a name with one private address among public ones is not a peer to trust.
-        if (addresses.FirstOrDefault(address => !NetworkAddresses.IsPublic(address)) is { } refused)
-            throw new PrivateAddressRefusedException($"'{host}' resolves to {refused}, which is not a public address");
-        if (addresses.Length == 0)
-            throw new PrivateAddressRefusedException($"'{host}' resolves to no address");
+        // All or nothing: a name with one private address among public ones is not a peer to trust. The
+        // reason names neither the addresses nor which rule refused them: an error a caller can read must
+        // not become a way to learn what names resolve to inside this network.
+        if (addresses.Length == 0 || addresses.Any(address => !NetworkAddresses.IsPublic(address)))
+            throw new PrivateAddressRefusedException($"'{host}' refused: this server connects to public addresses only");
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try

@@ -57,8 +57,12 @@ public static class CatalogManifestParser
                 return (null, $"rating '{ratingText}' is not a non-negative number");
             rating = parsed;
         }
+        var url = Optional(row, "url");
+        // The player and the API hand this link to browsers: a javascript: or data: URL would run in them.
+        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var link) && (link.Scheme == Uri.UriSchemeHttp || link.Scheme == Uri.UriSchemeHttps)))
+            return (null, $"url '{url}' is not an absolute http or https address");
         return (new CatalogProduct(line, productId, row["name"].Trim(), price, row["category"].Trim(), imageKey,
-            Optional(row, "url"), rating, Optional(row, "availability")), null);
+            url, rating, Optional(row, "availability")), null);
     }
 
     static string? Optional(IReadOnlyDictionary<string, string> row, string field) =>

@@ -77,4 +77,25 @@ public class PlayerHttpTests : IAsyncLifetime
         Assert.Equal("text/css", (await http.GetAsync("/player/assets/player.css")).Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/player/assets/secrets.json")).StatusCode);
     }
+
+    [Fact]
+    public async Task Pages_and_api_answers_carry_a_content_security_policy_without_inline_script_nosniff_and_a_referrer_policy()
+    {
+        foreach (var path in new[] { $"/player/{Guid.NewGuid()}", "/player/assets/player.js", "/videos", "/no-such-route" })
+        {
+            var response = await http.GetAsync(path);
+
+            var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("script-src 'self'", policy);
+            Assert.DoesNotContain("unsafe-inline", policy);
+            Assert.DoesNotContain("unsafe-eval", policy);
+            Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+            Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        }
+        // The page itself keeps to the policy: no inline script or style to refuse.
+        var html = await http.GetStringAsync($"/player/{Guid.NewGuid()}");
+        Assert.DoesNotMatch(@"<script(?![^>]*\bsrc=)", html);
+        Assert.DoesNotContain("<style", html);
+        Assert.DoesNotContain(" style=", html);
+    }
 }

@@ -70,6 +70,25 @@ public class CatalogManifestParserTests
     }
 
     [Fact]
+    public void A_product_link_must_be_an_absolute_http_or_https_address_so_no_script_reaches_a_browser()
+    {
+        const string csv = """
+            product_id,name,price,category,image,url
+            MH01,Hoodie,52,Men/Tops,a.jpg,http://shop.example/mh01
+            MH02,Tee,20,Men/Tops,b.jpg,javascript:alert(document.cookie)
+            MH03,Jacket,80,Men/Tops,c.jpg,data:text/html;base64,PHNjcmlwdD4=
+            MH04,Pants,60,Men/Bottoms,d.jpg,/products/mh04
+            MH05,Shorts,30,Men/Bottoms,e.jpg,HTTPS://Shop.Example/mh05
+            """;
+
+        var (products, errors) = CatalogManifestParser.Parse("catalog.csv", new StringReader(csv));
+
+        Assert.Equal(["MH01", "MH05"], products.Select(p => p.ProductId));
+        Assert.Equal([3, 4, 5], errors.Select(e => e.Line));
+        Assert.All(errors, e => Assert.Contains("is not an absolute http or https address", e.Reason));
+    }
+
+    [Fact]
     public void A_manifest_missing_a_required_column_reports_every_row_by_line()
     {
         const string csv = """
