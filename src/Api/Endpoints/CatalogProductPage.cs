@@ -26,6 +26,6 @@ public record CatalogProductSummary(
     {
         var product = entry.Product;
         return new(product.ProductId, product.Name, product.Price, product.Category, product.Rating,
-            product.Availability, product.Url, ManifestShopConnector.ImagePath(product.ImageKey), entry.IndexedAt);
+            product.Availability, product.Url, ManifestShopConnector.ImagePath(product.ProductId), entry.IndexedAt);
     }
 }

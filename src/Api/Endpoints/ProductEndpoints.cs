@@ -32,12 +32,15 @@ public static class ProductEndpoints
             .WithName("GetProduct")
             .WithSummary("Product details: name, price, rating, availability, URL and images.");
 
-        app.MapGet("/catalog/images/{**key}", async (string key, IObjectStore store, CancellationToken ct) =>
+        // Addressed by product, not by key: only a photo a manifest names for an indexed product is served,
+        // never the manifests or anything else that sits in the catalog bucket.
+        app.MapGet("/catalog/products/{id}/image", async (string id, IProductCatalog catalog, IObjectStore store, CancellationToken ct) =>
             {
-                if (ObjectKey.FindProblem(key) is { } problem)
-                    return ApiProblems.BadRequest(problem);
+                if (await catalog.FindAsync(id, ct) is not { } entry)
+                    return ApiProblems.NotFound($"No product '{id}'.");
+                var key = entry.Product.ImageKey;
                 if (!await store.ExistsAsync(Buckets.Catalog, key, ct))
-                    return ApiProblems.NotFound($"No catalog image '{key}'.");
+                    return ApiProblems.NotFound($"The photo the manifest names for product '{id}' is not in the catalog bucket.");
                 var contentType = Path.GetExtension(key).ToLowerInvariant() switch
                 {
                     ".png" => "image/png",
@@ -47,7 +50,8 @@ public static class ProductEndpoints
                 };
                 return Results.Stream(await store.OpenReadAsync(Buckets.Catalog, key, ct), contentType);
             })
-            .WithName("GetCatalogImage");
+            .WithName("GetCatalogProductImage")
+            .WithSummary("The photo the catalog manifest names for the product.");
         return app;
     }
 }

@@ -14,9 +14,9 @@ public sealed class ManifestShopConnector(IProductCatalog catalog) : IShopConnec
     {
         var product = entry.Product;
         return new ShopProduct(product.ProductId, product.Name, product.Price, Currency: null, product.Rating,
-            product.Availability, product.Url, [ImagePath(product.ImageKey)], SourceName);
+            product.Availability, product.Url, [ImagePath(product.ProductId)], SourceName);
     }
 
     /// <summary>The catalog photo as the API serves it.</summary>
-    public static string ImagePath(string imageKey) => $"/catalog/images/{imageKey}";
+    public static string ImagePath(string productId) => $"/catalog/products/{Uri.EscapeDataString(productId)}/image";
 }

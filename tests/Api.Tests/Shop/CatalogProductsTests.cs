@@ -52,7 +52,7 @@ public class CatalogProductsTests : IAsyncLifetime
         Assert.Equal("Endeavor Daytrip Backpack", backpack.Name);
         Assert.Equal(33m, backpack.Price);
         Assert.Equal("Gear/Bags", backpack.Category);
-        Assert.Equal("/catalog/images/luma/images/wb01-black_main.jpg", backpack.Image);
+        Assert.Equal("/catalog/products/WB01-Black/image", backpack.Image);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class CatalogProductsTests : IAsyncLifetime
         Assert.Equal(4.2, product.Rating);
         Assert.Equal("in_stock", product.Availability);
         Assert.Equal("https://luma.example.com/chaz-kangeroo-hoodie", product.Url);
-        Assert.Equal(["/catalog/images/luma/images/mh01-black_main.jpg"], product.Images);
+        Assert.Equal(["/catalog/products/MH01-Black/image"], product.Images);
         Assert.Equal(ManifestShopConnector.SourceName, product.Source);
     }
 
@@ -104,5 +104,24 @@ public class CatalogProductsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(photo, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Only_the_photos_that_manifests_name_are_served_from_the_catalog_bucket()
+    {
+        var store = factory.Services.GetRequiredService<IObjectStore>();
+        await store.WriteAsync(Buckets.Catalog, "luma/catalog.csv", new MemoryStream("product_id,name\nsecret,row\n"u8.ToArray()));
+        await store.WriteAsync(Buckets.Catalog, "luma/images/unlisted.jpg", new MemoryStream([0xFF, 0xD8, 0xFF]));
+
+        // No route takes a bucket key: the manifest and a photo no product names cannot be asked for.
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/catalog/images/luma/catalog.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/catalog/images/luma/images/unlisted.jpg")).StatusCode);
+        var unknown = await http.GetAsync("/catalog/products/unlisted/image");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        // A listed product whose photo has not arrived yet says so.
+        var missing = await http.GetAsync("/catalog/products/MH02-Black/image");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("is not in the catalog bucket", await missing.Content.ReadAsStringAsync());
     }
 }
