@@ -104,13 +104,28 @@ public sealed class FfmpegFrameExtractor(IObjectStore store, MediaTools tools, F
         }
 
         var exitCode = await process.WaitForExitAsync(cancellationToken);
-        // A truncated or partly corrupt file often decodes up to the damage; what decoded is still useful.
         if (frames.Count == 0)
         {
             var why = exitCode != 0 ? (await process.Stderr.LastLineAsync()).Replace(location, key) : "the stream holds no decodable frame";
             throw new MediaRejectedException($"ffmpeg could not decode any frame: {why}");
         }
+        if (CutShort(frames.Count / probe.FramesPerSecond, probe.DurationSeconds) is { } reason)
+            throw new MediaRejectedException(reason);
         return frames;
+    }
+
+    /// <summary>A file cut short (an upload that stopped, a copy that did not finish) often still probes
+    /// whole, because its header promises the full length, and decodes up to the cut. A document for the
+    /// part that decoded would look complete and be wrong about the rest, so beyond a tolerance (1 s, or
+    /// 10% of the length, whichever is more: variable frame rates and containers round the length) the
+    /// video fails, saying how much of it decoded.</summary>
+    public static string? CutShort(double decodedSeconds, double probedSeconds)
+    {
+        var tolerance = Math.Max(1.0, 0.1 * probedSeconds);
+        return probedSeconds - decodedSeconds > tolerance
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"the video is cut short: it decodes for {decodedSeconds:0.##} s of the {probedSeconds:0.##} s its header promises; store the whole file again")
+            : null;
     }
 
     // ffmpeg turns frames by the stream's rotation before filtering, so a 90-degree video is taller than wide.

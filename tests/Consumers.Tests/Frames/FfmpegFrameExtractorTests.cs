@@ -17,17 +17,30 @@ public sealed class FfmpegFrameExtractorTests : IDisposable
     static StoredObject Video(string key) => new(Buckets.Videos, key, 0, "");
 
     [SharedDataFact]
-    public async Task A_truncated_video_with_its_index_up_front_keeps_the_frames_that_decoded()
+    public async Task A_video_cut_short_with_its_index_up_front_fails_saying_how_much_of_it_decoded()
     {
-        // The fence video is "fast start" (index first), so its head probes fine and decodes partly.
+        // The fence video is "fast start" (index first), so its head probes as the whole length and
+        // decodes up to the cut.
         var bytes = await File.ReadAllBytesAsync(SharedData.Video(Fixtures.Fence));
         await File.WriteAllBytesAsync(_scratch.VideoPath("head.mp4"), bytes[..(bytes.Length * 30 / 100)]);
         var probe = await ProbeAsync("head.mp4");
 
-        var extraction = await Extractor.ExtractAsync(Guid.NewGuid(), Video("head.mp4"), probe);
+        var rejected = await Assert.ThrowsAsync<MediaRejectedException>(() => Extractor.ExtractAsync(Guid.NewGuid(), Video("head.mp4"), probe));
 
-        Assert.InRange(extraction.FramesDecoded, 1, probe.EstimatedFrameCount - 1);
-        Assert.NotEmpty(extraction.CandidateKeys);
+        Assert.StartsWith("the video is cut short: it decodes for ", rejected.Reason);
+        Assert.Contains(FormattableString.Invariant($"of the {probe.DurationSeconds:0.##} s its header promises"), rejected.Reason);
+    }
+
+    [Theory]
+    [InlineData(18.0, 2.36, true)]   // the case: 13% decoded
+    [InlineData(4.21, 3.0, true)]    // over a second missing from a short clip
+    [InlineData(4.21, 3.4, false)]   // within a second: rounding of a short clip's length
+    [InlineData(120, 109, false)]    // within 10% of a long one
+    [InlineData(120, 100, true)]
+    [InlineData(2, 2.2, false)]      // more than promised is not short
+    public void A_video_counts_as_cut_short_only_beyond_a_second_or_a_tenth_of_its_length(double probed, double decoded, bool cutShort)
+    {
+        Assert.Equal(cutShort, FfmpegFrameExtractor.CutShort(decoded, probed) is not null);
     }
 
     [Fact]
