@@ -42,10 +42,12 @@ public class BadInputTests
             Assert.Equal("Probe", status.Status.FailedStep);
         }
 
-        // A truncated file may still hold decodable frames: it either fails with a reason or completes
-        // with what decoded; it never hangs and never takes the others down.
+        // Cut at a third, the fast-start file still probes at its whole length and decodes its head: it
+        // fails saying so, instead of finishing "complete" with two thirds never seen.
         var truncated = await host.WaitForVideoAsync("truncated.mp4", TimeSpan.FromMinutes(2));
-        Assert.True(truncated.Status.State == "Completed" || !string.IsNullOrWhiteSpace(truncated.Status.FailureReason));
+        Assert.Equal("Failed", truncated.Status.State);
+        Assert.Equal("ExtractFrames", truncated.Status.FailedStep);
+        Assert.Contains("the video is cut short", truncated.Status.FailureReason);
 
         foreach (var key in new[] { "good-fence.mp4", "good-six-shots.mp4" })
         {
@@ -58,6 +60,24 @@ public class BadInputTests
         Assert.Equal(6, (await host.WaitForVideoAsync("good-six-shots.mp4", TimeSpan.FromSeconds(5))).SegmentCount);
         // Nothing the bad files did touched the good files in the bucket.
         Assert.Equal(new FileInfo(SharedData.Video(Fixtures.Fence)).Length, new FileInfo(Path.Combine(host.VideosFolder, "good-fence.mp4")).Length);
+        // Decodes worked in the data folder's scratch, and each cleaned up after itself, failed or not.
+        Assert.True(Directory.Exists(host.Data.ScratchRoot));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(host.Data.ScratchRoot));
+    }
+
+    [Fact]
+    public async Task What_a_killed_host_left_in_its_scratch_is_swept_when_the_next_one_starts()
+    {
+        var data = EmbeddedHost.NewDataDirectory();
+        var leftover = Directory.CreateDirectory(Path.Combine(data.ScratchRoot, "shoppable-frames-0123456789abcdef"));
+        File.WriteAllBytes(Path.Combine(leftover.FullName, "000015.raw"), new byte[1024]);
+        var unrelated = Path.Combine(data.ScratchRoot, "notes.txt");
+        File.WriteAllText(unrelated, "not a decode's");
+
+        await using var host = await EmbeddedHost.StartAsync(data);
+
+        Assert.False(Directory.Exists(leftover.FullName));
+        Assert.True(File.Exists(unrelated));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using ShoppableVideo.Api.Hosting.Bus;
+using ShoppableVideo.Consumers.Frames;
 using ShoppableVideo.Consumers.Intake;
 using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Consumers.Vision.Decoding;
@@ -22,7 +23,13 @@ public static class EmbeddedProfile
         services.AddSingleton(settings.Intake);
         services.AddSqliteArtifactIndex();
 
-        services.AddShoppableBus(new SqliteSagaRepositoryChoice(), x => x.UsingShoppableInMemory(), settings.ConfigureMedia);
+        // One host per data folder: what a killed host left in its scratch is swept before this one starts.
+        FfmpegFrameExtractor.SweepScratch(settings.Data.ScratchRoot);
+        services.AddShoppableBus(new SqliteSagaRepositoryChoice(), x => x.UsingShoppableInMemory(), media =>
+        {
+            media.Extraction.ScratchFolder = settings.Data.ScratchRoot;
+            settings.ConfigureMedia?.Invoke(media);
+        });
 
         services.AddImageDecoding(options => options.MaxImagePixels = settings.Catalog.MaxImagePixels);
 

@@ -16,6 +16,18 @@ public sealed class FfmpegFrameExtractor(IObjectStore store, MediaTools tools, F
 {
     const double ProgressStep = 0.01;
 
+    const string ScratchPrefix = "shoppable-frames-";
+
+    /// <summary>Deletes the run folders a killed process left in <paramref name="scratchFolder"/>. Only for a
+    /// folder no running process uses yet: call it before the bus starts.</summary>
+    public static void SweepScratch(string scratchFolder)
+    {
+        if (!Directory.Exists(scratchFolder))
+            return;
+        foreach (var leftover in Directory.EnumerateDirectories(scratchFolder, $"{ScratchPrefix}*"))
+            Directory.Delete(leftover, recursive: true);
+    }
+
     public async Task<FrameExtraction> ExtractAsync(
         Guid videoId,
         StoredObject video,
@@ -29,7 +41,9 @@ public sealed class FfmpegFrameExtractor(IObjectStore store, MediaTools tools, F
 
         var interval = options.CandidateIntervalFor(probe.FramesPerSecond);
         var (candidateWidth, candidateHeight) = CandidateSize(probe);
-        var scratch = Directory.CreateTempSubdirectory("shoppable-frames-");
+        var scratch = options.ScratchFolder is { } folder
+            ? Directory.CreateDirectory(Path.Combine(folder, $"{ScratchPrefix}{Guid.NewGuid():N}"))
+            : Directory.CreateTempSubdirectory(ScratchPrefix);
         try
         {
             var graph = FilterGraph(interval, candidateWidth, candidateHeight);

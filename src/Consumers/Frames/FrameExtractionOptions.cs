@@ -22,6 +22,11 @@ public sealed class FrameExtractionOptions
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromHours(2);
 
+    /// <summary>Where a decode keeps its candidate frames until they are stored, one folder per run. The
+    /// embedded profile points it into its data folder and sweeps it at start-up (whatever is there was
+    /// left by a killed process); null uses the system temp folder, which nobody sweeps.</summary>
+    public string? ScratchFolder { get; set; }
+
     public int CandidateIntervalFor(double framesPerSecond) =>
         Math.Clamp((int)Math.Round(framesPerSecond / CandidatesPerSecond), 1, Math.Max(1, MaxCandidateInterval));
 }
