@@ -22,6 +22,11 @@ public sealed class SqsIntakeReader(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The bus starts in the background. An event published before RabbitMQ has bound the saga queues
+        // is routed nowhere, and its message would then be deleted as handled: nothing is received until
+        // every receive endpoint is up.
+        if (bus is IBusControl control)
+            await WaitUntilBusIsHealthyAsync(control, stoppingToken);
         using var slots = new SemaphoreSlim(options.MaxMessagesInFlight);
         var inFlight = new List<Task>();
         try
@@ -54,6 +59,17 @@ public sealed class SqsIntakeReader(
         }
         // Handlers cut short by the stop leave their messages undeleted; they come back to the next reader.
         await Task.WhenAll(inFlight);
+    }
+
+    async Task WaitUntilBusIsHealthyAsync(IBusControl control, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await control.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
     }
 
     async Task<IReadOnlyList<Message>> ReceiveAsync(int count, CancellationToken stoppingToken)
