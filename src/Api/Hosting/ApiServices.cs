@@ -15,7 +15,11 @@ public static class ApiServices
 {
     public static IServiceCollection AddShoppableApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            if (ClientRequestErrors.DetailFor(context.Exception) is { } detail)
+                context.ProblemDetails.Detail = detail;
+        });
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<ApiKeySecurityTransformer>();

@@ -41,7 +41,7 @@ public static class ShoppableVideoApp
 
         var app = builder.Build();
         app.UseSecurityHeaders();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ClientRequestErrors.StatusCodeFor });
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapHealthEndpoints();
