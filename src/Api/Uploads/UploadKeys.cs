@@ -12,22 +12,27 @@ public static class UploadKeys
 
     const int MaxNameLength = 120;
 
-    /// <summary>The last segment of a client file name, with anything but letters, digits, '.', '-' and
-    /// '_' replaced; leading dots and '~' go too, because watchers treat such names as temporary files.</summary>
+    /// <summary>The last segment of a client file name, with anything but letters and digits (of any
+    /// script: "été.mp4" and "夏.mp4" keep theirs), '.', '-' and '_' replaced; leading dots and '~' go
+    /// too, because watchers treat such names as temporary files. Invisible format characters (a
+    /// right-to-left override) are not letters, so a name cannot disguise its extension.</summary>
     public static string SafeFileName(string? clientName, string fallback)
     {
         var name = (clientName ?? "").Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
         var safe = new StringBuilder(name.Length);
-        foreach (var c in name.Normalize(NormalizationForm.FormKC))
-            safe.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_');
+        foreach (var rune in name.Normalize(NormalizationForm.FormKC).EnumerateRunes())
+            safe.Append(Rune.IsLetterOrDigit(rune) || rune.Value is '.' or '-' or '_' ? rune.ToString() : "_");
         var result = safe.ToString().TrimStart('.', '~', '_');
         while (result.Contains(".."))
             result = result.Replace("..", ".");
         if (result.Length > MaxNameLength)
-            result = result[^MaxNameLength..];
+            result = result[^MaxNameLength..].TrimStart(LowSurrogates);
         return result.Trim('.').Length == 0 ? fallback : result;
     }
+
+    // Cutting a name to length from its end can split a character outside the BMP: its orphaned low half goes.
+    static readonly char[] LowSurrogates = Enumerable.Range(0xDC00, 0x400).Select(c => (char)c).ToArray();
 
     /// <summary>"folder/clip.mp4", then "folder/clip-2.mp4", "folder/clip-3.mp4" ...: the same name
     /// always tries the same keys in the same order, so identical bytes find the key they took before.</summary>
