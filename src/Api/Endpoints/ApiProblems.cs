@@ -14,4 +14,10 @@ public static class ApiProblems
 
     public static IResult Conflict(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
+
+    /// <summary>What was here is gone for good; <paramref name="replacement"/>, when known, is where its
+    /// successor lives.</summary>
+    public static IResult Gone(string detail, string? replacement) =>
+        Results.Problem(statusCode: StatusCodes.Status410Gone, title: "Gone", detail: detail,
+            extensions: replacement is null ? null : new Dictionary<string, object?> { ["replacement"] = replacement });
 }

@@ -13,18 +13,28 @@ public static class PlayerEndpoints
         app.MapGet("/videos/{id:guid}/media", async (Guid id, ISagaStateReader<VideoProcessingState> videos,
                 IObjectStore store, CancellationToken ct) =>
             {
-                var video = (await videos.FindAsync(id, ct))?.Video;
-                if (video is null)
+                if (await videos.FindAsync(id, ct) is not { Video: { } video } saga)
                     return ApiProblems.NotFound($"No video {id:N}.");
                 if (!await store.ExistsAsync(video.Bucket, video.Key, ct))
                     return ApiProblems.NotFound($"The file of video {id:N} is no longer in the '{video.Bucket}' bucket.");
+                var media = await store.OpenReadAsync(video.Bucket, video.Key, ct);
+                // The key may hold other bytes now (the file was replaced): they are another video, with
+                // their own id and document, and must not play under this one's.
+                if (media.CanSeek && media.Length != video.Size)
+                {
+                    await media.DisposeAsync();
+                    var successor = (await videos.ListAsync(1000, 0, null, ct))
+                        .Where(v => v.Video is { } other && other.Key == video.Key && other.Bucket == video.Bucket && v.CreatedAt > saga.CreatedAt)
+                        .MaxBy(v => v.CreatedAt);
+                    return ApiProblems.Gone($"'{video.Key}' has been replaced since video {id:N} was processed; its bytes are gone.",
+                        successor is null ? null : $"/videos/{successor.CorrelationId:N}");
+                }
                 // Range requests matter: a browser seeks by asking for byte ranges, and refuses to seek
                 // a video served without them.
-                return Results.Stream(await store.OpenReadAsync(video.Bucket, video.Key, ct),
-                    VideoContentTypes.For(video.Key), enableRangeProcessing: true);
+                return Results.Stream(media, VideoContentTypes.For(video.Key), enableRangeProcessing: true);
             })
             .WithName("GetVideoMedia")
-            .WithSummary("The original video file, with HTTP range support for seeking.");
+            .WithSummary("The original video file, with HTTP range support for seeking; 410 once its key holds other bytes.");
 
         // Always the page, whatever the id: the page itself asks the API and says "not found", not
         // ready or failed, so one URL shape serves every state.

@@ -49,6 +49,32 @@ public class PlayerHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Once_a_videos_key_holds_other_bytes_its_old_media_is_gone_and_points_to_the_new_video()
+    {
+        var videos = Path.Combine(factory.Data.BucketsRoot, "videos");
+        var staged = Path.Combine(factory.Data.Root, "first.mp4");
+        Ffmpeg.Generate(staged, "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=2", "-pix_fmt", "yuv420p");
+        File.Move(staged, Path.Combine(videos, "look.mp4"));
+        var first = await Poll.UntilAsync(async ct => (await http.GetFromJsonAsync<List<VideoStatus>>("/videos", ct))?
+            .FirstOrDefault(v => v.Video?.Key == "look.mp4"), TimeSpan.FromMinutes(1));
+
+        // The same key, replaced by another video: the intake announces it as a new one.
+        staged = Path.Combine(factory.Data.Root, "second.mp4");
+        Ffmpeg.Generate(staged, "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=3", "-pix_fmt", "yuv420p");
+        var replacement = await File.ReadAllBytesAsync(staged);
+        File.Move(staged, Path.Combine(videos, "look.mp4"), overwrite: true);
+        var second = await Poll.UntilAsync(async ct => (await http.GetFromJsonAsync<List<VideoStatus>>("/videos", ct))?
+            .FirstOrDefault(v => v.Video?.Key == "look.mp4" && v.Id != first.Id), TimeSpan.FromMinutes(1));
+
+        var old = await http.GetAsync($"/videos/{first.Id}/media");
+        Assert.Equal(HttpStatusCode.Gone, old.StatusCode);
+        Assert.Equal("application/problem+json", old.Content.Headers.ContentType?.MediaType);
+        var problem = await old.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal($"/videos/{second.Id:N}", problem.GetProperty("replacement").GetString());
+        Assert.Equal(replacement, await http.GetByteArrayAsync($"/videos/{second.Id}/media"));
+    }
+
+    [Fact]
     public async Task The_media_of_an_unknown_video_is_a_404_problem()
     {
         var response = await http.GetAsync($"/videos/{Guid.NewGuid():N}/media");
