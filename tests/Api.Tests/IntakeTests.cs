@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using ShoppableVideo.Api.Tests.Support;
+using ShoppableVideo.Consumers.Intake;
 using ShoppableVideo.Consumers.Tests.Support;
 
 namespace ShoppableVideo.Api.Tests;
@@ -37,6 +40,29 @@ public class IntakeTests
 
         var status = await host.WaitForVideoAsync("while-down.mp4", TimeSpan.FromMinutes(1));
         Assert.Equal("Completed", status.Status.State);
+    }
+
+    [SharedDataFact]
+    public async Task An_idle_rescan_reads_no_file_it_has_already_hashed_but_a_replaced_file_is_hashed_again()
+    {
+        await using var host = await EmbeddedHost.StartAsync();
+        var watcher = host.App.Services.GetServices<IHostedService>().OfType<FolderBucketWatcher>().Single();
+        var fence = File.ReadAllBytes(SharedData.Video(Fixtures.Fence));
+        File.WriteAllBytes(Path.Combine(host.Data.Root, "staged.mp4"), fence);
+        File.Move(Path.Combine(host.Data.Root, "staged.mp4"), Path.Combine(host.VideosFolder, "idle.mp4"));
+        await host.WaitForVideoAsync("idle.mp4", TimeSpan.FromMinutes(1));
+
+        var hashedBefore = watcher.BytesHashed;
+        var rescansBefore = watcher.Rescans;
+        await Poll.UntilAsync(_ => Task.FromResult(watcher.Rescans >= rescansBefore + 2 ? "two more rescans" : null), TimeSpan.FromMinutes(1));
+
+        Assert.Equal(hashedBefore, watcher.BytesHashed);
+
+        // Another file under the same name is new content: it is hashed, and announced as a new video.
+        var other = File.ReadAllBytes(SharedData.Video(Fixtures.SixShots));
+        File.WriteAllBytes(Path.Combine(host.Data.Root, "staged.mp4"), other);
+        File.Move(Path.Combine(host.Data.Root, "staged.mp4"), Path.Combine(host.VideosFolder, "idle.mp4"), overwrite: true);
+        await Poll.UntilAsync(_ => Task.FromResult(watcher.BytesHashed >= hashedBefore + other.Length ? "hashed" : null), TimeSpan.FromMinutes(1));
     }
 
     static int CountOccurrences(string text, string value) =>

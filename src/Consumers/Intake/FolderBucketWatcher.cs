@@ -10,7 +10,9 @@ namespace ShoppableVideo.Consumers.Intake;
 
 /// <summary>The embedded profile's object events: watches the catalog and videos bucket folders, rescans
 /// them at start (files that arrived while the host was down) and periodically (events the watcher
-/// missed), waits until a file has stopped changing, hashes it and publishes its object event.</summary>
+/// missed), waits until a file has stopped changing, hashes it and publishes its object event. A rescan
+/// hashes only files it has not seen as they are now (size, write time and creation time, which a file
+/// replaced by another one changes): an idle host with a full bucket reads nothing.</summary>
 public sealed class FolderBucketWatcher(
     FolderObjectStore store,
     IBus bus,
@@ -22,6 +24,9 @@ public sealed class FolderBucketWatcher(
     readonly Channel<(string Bucket, string Path)> pending = Channel.CreateUnbounded<(string, string)>();
     readonly ConcurrentDictionary<Guid, byte> announced = new();
     readonly ConcurrentDictionary<string, byte> settling = new();
+    readonly ConcurrentDictionary<string, FileSnapshot> hashed = new();
+    long bytesHashed;
+    long rescans;
     readonly List<FileSystemWatcher> watchers = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -38,6 +43,12 @@ public sealed class FolderBucketWatcher(
         await foreach (var (bucket, path) in pending.Reader.ReadAllAsync(stoppingToken))
             _ = Task.Run(() => AnnounceWhenComplete(bucket, path, stoppingToken), stoppingToken);
     }
+
+    /// <summary>Bytes read to hash files since start, for the idle-cost check.</summary>
+    public long BytesHashed => Interlocked.Read(ref bytesHashed);
+
+    /// <summary>Rescans finished since start.</summary>
+    public long Rescans => Interlocked.Read(ref rescans);
 
     public override void Dispose()
     {
@@ -61,7 +72,9 @@ public sealed class FolderBucketWatcher(
     {
         foreach (var bucket in WatchedBuckets)
             foreach (var path in Directory.EnumerateFiles(store.BucketPath(bucket), "*", SearchOption.AllDirectories))
-                Enqueue(bucket, path);
+                if (!hashed.TryGetValue(path, out var seen) || FileSnapshot.Of(path) != seen)
+                    Enqueue(bucket, path);
+        Interlocked.Increment(ref rescans);
     }
 
     void Enqueue(string bucket, string path)
@@ -100,29 +113,36 @@ public sealed class FolderBucketWatcher(
         }
     }
 
-    /// <summary>Null when the file vanished. A file counts as complete once its size and time stamp held
+    /// <summary>Null when the file vanished. A file counts as complete once its size and time stamps held
     /// still for the settle time and did not change while it was hashed.</summary>
     async Task<StoredObject?> WaitUntilComplete(string bucket, string path, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var before = Snapshot(path);
+            var before = FileSnapshot.Of(path);
             if (before is null)
                 return null;
             await Task.Delay(options.SettleTime, cancellationToken);
-            if (Snapshot(path) != before)
+            if (FileSnapshot.Of(path) != before)
                 continue;
             var hash = await ContentHash.OfFileAsync(path, cancellationToken);
-            if (Snapshot(path) != before)
+            Interlocked.Add(ref bytesHashed, before.Size);
+            if (FileSnapshot.Of(path) != before)
                 continue;
+            hashed[path] = before;
             var key = Path.GetRelativePath(store.BucketPath(bucket), path).Replace(Path.DirectorySeparatorChar, '/');
-            return new StoredObject(bucket, key, before.Value.Size, hash);
+            return new StoredObject(bucket, key, before.Size, hash);
         }
     }
 
-    static (long Size, DateTime Modified)? Snapshot(string path)
+    /// <summary>What says a file is unchanged without reading it. The creation (birth) time tells apart a file
+    /// replaced by another of the same size and write time, as a rename of a copy made with its times kept.</summary>
+    sealed record FileSnapshot(long Size, DateTime Modified, DateTime Created)
     {
-        var info = new FileInfo(path);
-        return info.Exists ? (info.Length, info.LastWriteTimeUtc) : null;
+        public static FileSnapshot? Of(string path)
+        {
+            var info = new FileInfo(path);
+            return info.Exists ? new FileSnapshot(info.Length, info.LastWriteTimeUtc, info.CreationTimeUtc) : null;
+        }
     }
 }
