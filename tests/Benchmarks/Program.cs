@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "shots" => await RunShots(),
     "decode" => await new DecodeBenchmark().RunAsync(),
     "matching" when MaxShots(args) is var (ok, max) && ok => await new MatchingBenchmark(max).RunAsync(),
+    "matching-sweep" => await new MatchingSweep().RunAsync(),
     _ => Usage(),
 };
 
@@ -30,6 +31,6 @@ static async Task<int> RunShots()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Benchmarks <mode>   modes: shots, decode, matching [--max-shots N]");
+    Console.Error.WriteLine("usage: Benchmarks <mode>   modes: shots, decode, matching [--max-shots N], matching-sweep");
     return 2;
 }

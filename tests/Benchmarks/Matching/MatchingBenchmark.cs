@@ -24,9 +24,9 @@ public sealed class MatchingBenchmark(int? maxShots = null)
 {
     static readonly double[] Weights = [0.5, 0.6, 0.7, 0.73, 0.77, 0.8, 0.85, 1.0];
     static readonly double[] Thresholds = [0, 0.6, 0.65, 0.67, 0.69, 0.7, 0.72, 0.74, 0.76, 0.78, 0.8, 0.82, 0.84, 0.86, 0.88, 0.9];
-    const double CloseUpShare = 1 / 3.0;
-    const int Videos = 4;
-    const int Seed = 20261121;
+    internal const double CloseUpShare = 1 / 3.0;
+    internal const int Videos = 4;
+    internal const int Seed = 20261121;
     const string PeopleVideo = "one-by-one-person-detection.mp4";
     const double PeopleVideoSeconds = 139.4;
     const int PeopleDistractors = 44;
@@ -171,7 +171,7 @@ public sealed class MatchingBenchmark(int? maxShots = null)
 
     /// <summary>Real footage with no catalog product: the people video over its whole length, and the five
     /// clips of six-shots after its first (the first is the Luma model), each cut only within itself.</summary>
-    static IReadOnlyList<DistractorSource> DistractorSources(string data)
+    internal static IReadOnlyList<DistractorSource> DistractorSources(string data)
     {
         var videos = Path.Combine(data, "videos");
         var sixShots = Path.Combine(videos, RealVideoReport.SixShotsVideo);
