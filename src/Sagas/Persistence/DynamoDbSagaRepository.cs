@@ -141,6 +141,11 @@ public sealed class DynamoDbSagaRepository<TSaga> : ISagaStore<TSaga>
             .ToList();
     }
 
+    public async Task<int> CountAsync(string? state = null, CancellationToken cancellationToken = default) =>
+        (await ScanAsync(state is null ? null : "#state = :state",
+            state is null ? null : new() { [":state"] = new AttributeValue { S = state } },
+            cancellationToken).ConfigureAwait(false)).Count;
+
     public async Task<IReadOnlyList<TSaga>> ListUnfinishedAsync(IReadOnlyCollection<string> finalStateNames,
         CancellationToken cancellationToken = default)
     {

@@ -13,6 +13,10 @@ public interface ISagaStateReader<TSaga>
     Task<IReadOnlyList<TSaga>> ListAsync(int limit = 100, int offset = 0, string? state = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>How many instances there are, or how many are in one current state: the total that pages of
+    /// <see cref="ListAsync"/> add up to.</summary>
+    Task<int> CountAsync(string? state = null, CancellationToken cancellationToken = default);
+
     /// <summary>Instances whose current state is none of <paramref name="finalStateNames"/>, oldest first.</summary>
     Task<IReadOnlyList<TSaga>> ListUnfinishedAsync(IReadOnlyCollection<string> finalStateNames,
         CancellationToken cancellationToken = default);

@@ -140,6 +140,15 @@ public sealed class SqliteSagaRepository<TSaga> : ISagaStore<TSaga>
             cancellationToken);
     }
 
+    public Task<int> CountAsync(string? state = null, CancellationToken cancellationToken = default) =>
+        _database.ReadAsync(async connection =>
+        {
+            await using var command = connection.Command("""
+                SELECT COUNT(*) FROM saga_instances WHERE saga_type = @type AND (@state IS NULL OR current_state = @state)
+                """).With("@type", SagaType).With("@state", state);
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
+        }, cancellationToken);
+
     public Task<IReadOnlyList<TSaga>> ListUnfinishedAsync(IReadOnlyCollection<string> finalStateNames,
         CancellationToken cancellationToken = default)
     {

@@ -159,6 +159,21 @@ public abstract class SagaStoreContract
     }
 
     [Fact]
+    public async Task Pages_by_offset_add_up_to_the_count_without_repeating_an_instance()
+    {
+        for (var i = 0; i < 5; i++)
+            await Store.InsertAsync(NewSaga(i < 2 ? "Completed" : "Extracting"));
+
+        var pages = new[] { await Store.ListAsync(limit: 2, offset: 0), await Store.ListAsync(limit: 2, offset: 2), await Store.ListAsync(limit: 2, offset: 4) };
+
+        Assert.Equal(5, await Store.CountAsync());
+        Assert.Equal(2, await Store.CountAsync("Completed"));
+        Assert.Equal(0, await Store.CountAsync("Failed"));
+        Assert.Equal([2, 2, 1], pages.Select(p => p.Count));
+        Assert.Equal(5, pages.SelectMany(p => p).Select(s => s.CorrelationId).Distinct().Count());
+    }
+
+    [Fact]
     public async Task With_no_final_states_every_saga_counts_as_unfinished()
     {
         await Store.InsertAsync(NewSaga("Completed"));
