@@ -27,12 +27,14 @@ public static class UploadKeys
         while (result.Contains(".."))
             result = result.Replace("..", ".");
         if (result.Length > MaxNameLength)
-            result = result[^MaxNameLength..].TrimStart(LowSurrogates);
+        {
+            result = result[^MaxNameLength..];
+            // Cut from its end, the name can start with the orphaned low half of a character outside the BMP.
+            if (char.IsLowSurrogate(result[0]))
+                result = result[1..];
+        }
         return result.Trim('.').Length == 0 ? fallback : result;
     }
-
-    // Cutting a name to length from its end can split a character outside the BMP: its orphaned low half goes.
-    static readonly char[] LowSurrogates = Enumerable.Range(0xDC00, 0x400).Select(c => (char)c).ToArray();
 
     /// <summary>"folder/clip.mp4", then "folder/clip-2.mp4", "folder/clip-3.mp4" ...: the same name
     /// always tries the same keys in the same order, so identical bytes find the key they took before.</summary>

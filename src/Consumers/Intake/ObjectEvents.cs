@@ -13,9 +13,11 @@ public static class ObjectEvents
     /// described with. The product index forgets products described by another width at start-up
     /// (<see cref="SqliteProductIndex"/>), and this makes the next announcement of the same manifest a new
     /// batch, so they are described again instead of the old batch's id finding its work already done.</summary>
-    public static Guid SagaIdFor(StoredObject stored) => NameBasedGuid.From(stored.Bucket == Buckets.Catalog
-        ? $"{stored.Bucket}|{stored.Key}|{stored.Size}|{stored.ContentHash}|colour-{ColourDescriptor.Bins}"
-        : $"{stored.Bucket}|{stored.Key}|{stored.Size}|{stored.ContentHash}");
+    public static Guid SagaIdFor(StoredObject stored)
+    {
+        var identity = $"{stored.Bucket}|{stored.Key}|{stored.Size}|{stored.ContentHash}";
+        return NameBasedGuid.From(stored.Bucket == Buckets.Catalog ? $"{identity}|colour-{ColourDescriptor.Bins}" : identity);
+    }
 
     /// <summary>The event for an object, or null for objects that start nothing (catalog photos wait
     /// for the manifest that names them).</summary>

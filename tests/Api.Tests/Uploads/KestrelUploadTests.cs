@@ -16,82 +16,83 @@ namespace ShoppableVideo.Api.Tests.Uploads;
 /// server does not have.</summary>
 public class KestrelUploadTests
 {
+    /// <summary>The app on real Kestrel at a loopback port, with a client that sends the write key.</summary>
+    sealed class KestrelHost : IAsyncDisposable
+    {
+        readonly WebApplication app;
+
+        KestrelHost(WebApplication app, DataDirectory data, HttpClient http) => (this.app, Data, Http) = (app, data, http);
+
+        public DataDirectory Data { get; }
+        public HttpClient Http { get; }
+
+        /// <param name="settings">command-line settings after the defaults; a later one wins.</param>
+        public static async Task<KestrelHost> StartAsync(params string[] settings)
+        {
+            var data = EmbeddedHost.NewDataDirectory();
+            var app = ShoppableVideoApp.Build(new EmbeddedSettings { Data = data },
+            [
+                "--Logging:LogLevel:Default=Warning",
+                $"--{ApiKeyOptions.Section}:Keys:0:Sha256={ApiKeyVerifier.Hash(ApiFactory.WriteKey)}",
+                .. settings,
+            ], urls: "http://127.0.0.1:0");
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var http = new HttpClient { BaseAddress = new Uri(address) };
+            http.DefaultRequestHeaders.Add(ApiKeyFilter.HeaderName, ApiFactory.WriteKey);
+            return new KestrelHost(app, data, http);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            await app.StopAsync();
+            await app.DisposeAsync();
+            try { Directory.Delete(Data.Root, recursive: true); } catch (IOException) { }
+        }
+    }
+
     [Fact]
     public async Task A_video_larger_than_Kestrels_default_body_limit_is_accepted()
     {
-        var data = EmbeddedHost.NewDataDirectory();
-        var app = ShoppableVideoApp.Build(new EmbeddedSettings { Data = data },
-        [
-            "--Logging:LogLevel:Default=Warning",
-            $"--{ApiKeyOptions.Section}:Keys:0:Sha256={ApiKeyVerifier.Hash(ApiFactory.WriteKey)}",
-        ], urls: "http://127.0.0.1:0");
-        await app.StartAsync();
-        try
-        {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var http = new HttpClient { BaseAddress = new Uri(address) };
-            http.DefaultRequestHeaders.Add(ApiKeyFilter.HeaderName, ApiFactory.WriteKey);
-            // A real MP4 followed by 32 MiB of padding: the sniffer reads the head, Kestrel counts the body.
-            var video = UploadFixtures.SmallMp4();
-            var body = new byte[video.Length + (32 << 20)];
-            video.CopyTo(body, 0);
+        await using var host = await KestrelHost.StartAsync();
+        // A real MP4 followed by 32 MiB of padding: the sniffer reads the head, Kestrel counts the body.
+        var video = UploadFixtures.SmallMp4();
+        var body = new byte[video.Length + (32 << 20)];
+        video.CopyTo(body, 0);
 
-            var response = await http.PostAsync("/videos?name=long.mp4", new ByteArrayContent(body));
+        var response = await host.Http.PostAsync("/videos?name=long.mp4", new ByteArrayContent(body));
 
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            var accepted = (await response.Content.ReadFromJsonAsync<VideoUploadAccepted>())!;
-            Assert.Equal(body.Length, accepted.Size);
-            Assert.Equal(body.Length, new FileInfo(Path.Combine(data.BucketsRoot, "videos", "uploads", "long.mp4")).Length);
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-            try { Directory.Delete(data.Root, recursive: true); } catch (IOException) { }
-        }
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var accepted = (await response.Content.ReadFromJsonAsync<VideoUploadAccepted>())!;
+        Assert.Equal(body.Length, accepted.Size);
+        Assert.Equal(body.Length, new FileInfo(Path.Combine(host.Data.BucketsRoot, "videos", "uploads", "long.mp4")).Length);
     }
 
     [Fact]
     public async Task A_chunked_form_over_the_body_limit_is_refused_by_kestrel_with_a_413_problem_not_a_500()
     {
-        var data = EmbeddedHost.NewDataDirectory();
         const int Limit = 1 << 20;
-        var app = ShoppableVideoApp.Build(new EmbeddedSettings { Data = data },
-        [
+        await using var host = await KestrelHost.StartAsync(
             "--Logging:LogLevel:Default=Critical",
-            $"--{ApiKeyOptions.Section}:Keys:0:Sha256={ApiKeyVerifier.Hash(ApiFactory.WriteKey)}",
-            $"--{UploadOptions.Section}:{nameof(UploadOptions.MaxVideoBytes)}={Limit}",
-        ], urls: "http://127.0.0.1:0");
-        await app.StartAsync();
-        try
+            $"--{UploadOptions.Section}:{nameof(UploadOptions.MaxVideoBytes)}={Limit}");
+        // The video itself is small; a form field before it is not. The endpoint counts only the file's
+        // bytes, so what stops this body is Kestrel's own limit, thrown from inside the endpoint's read.
+        var form = new MultipartFormDataContent
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var http = new HttpClient { BaseAddress = new Uri(address) };
-            http.DefaultRequestHeaders.Add(ApiKeyFilter.HeaderName, ApiFactory.WriteKey);
-            // The video itself is small; a form field before it is not. The endpoint counts only the file's
-            // bytes, so what stops this body is Kestrel's own limit, thrown from inside the endpoint's read.
-            var form = new MultipartFormDataContent
-            {
-                { new StringContent(new string('x', 2 * Limit)), "note" },
-                { new ByteArrayContent(UploadFixtures.SmallMp4()), "video", "small.mp4" },
-            };
+            { new StringContent(new string('x', 2 * Limit)), "note" },
+            { new ByteArrayContent(UploadFixtures.SmallMp4()), "video", "small.mp4" },
+        };
 
-            var response = await http.PostAsync("/videos", new UnknownLengthContent(await form.ReadAsByteArrayAsync())
-            {
-                Headers = { ContentType = form.Headers.ContentType },
-            });
-
-            var problem = await UploadAssertions.AssertProblem(response, HttpStatusCode.RequestEntityTooLarge);
-            Assert.Contains("larger than this endpoint accepts", problem.GetProperty("detail").GetString());
-            UploadAssertions.AssertNothingStored(data, Buckets.Videos);
-            var staging = Path.Combine(data.Root, "uploads-staging");
-            Assert.True(!Directory.Exists(staging) || !Directory.EnumerateFiles(staging).Any());
-        }
-        finally
+        var response = await host.Http.PostAsync("/videos", new UnknownLengthContent(await form.ReadAsByteArrayAsync())
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
-            try { Directory.Delete(data.Root, recursive: true); } catch (IOException) { }
-        }
+            Headers = { ContentType = form.Headers.ContentType },
+        });
+
+        var problem = await UploadAssertions.AssertProblem(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("larger than this endpoint accepts", problem.GetProperty("detail").GetString());
+        UploadAssertions.AssertNothingStored(host.Data, Buckets.Videos);
+        var staging = Path.Combine(host.Data.Root, "uploads-staging");
+        Assert.True(!Directory.Exists(staging) || !Directory.EnumerateFiles(staging).Any());
     }
 }

@@ -59,10 +59,8 @@ public sealed class MatchingSweep
             var queries = new List<(string Truth, ItemKind Kind, ItemDescriptor Descriptor)>();
             foreach (var (productId, photo) in luma.Queries)
             {
-                var image = await decoder.DecodeAsync(await File.ReadAllBytesAsync(photo), AnalysisMaxSide, default);
                 var kind = CategoryKinds.For(luma.ById[productId].Category);
-                var region = ProductPhotoRegion.Choose(kind, detector.Detect(image), image.Width, image.Height).Region;
-                queries.Add((productId, kind, describer.Describe(image, [region])[0]));
+                queries.Add((productId, kind, await QueryLookup.DescribeAsync(decoder, detector, describer, AnalysisMaxSide, photo, kind)));
             }
             var plan = LookbookPlanner.Plan(luma.LookbookQueries, MatchingBenchmark.DistractorSources(data),
                 MatchingBenchmark.CloseUpShare, MatchingBenchmark.Videos, MatchingBenchmark.Seed);

@@ -21,11 +21,19 @@ public sealed class QueryLookup(IImageDecoder decoder, IObjectDetector detector,
     {
         foreach (var (productId, photo) in queries)
         {
-            var image = await decoder.DecodeAsync(await File.ReadAllBytesAsync(photo), decodeSide, CancellationToken.None);
             var kind = kindOf(productId);
-            var region = ProductPhotoRegion.Choose(kind, detector.Detect(image), image.Width, image.Height).Region;
-            described.Add((productId, kind, describer.Describe(image, [region])[0]));
+            described.Add((productId, kind, await DescribeAsync(decoder, detector, describer, decodeSide, photo, kind)));
         }
+    }
+
+    /// <summary>One query photo: its region of the product's kind, chosen as a catalog photo's is, described
+    /// as a video region is (itself and its subject).</summary>
+    public static async Task<ItemDescriptor> DescribeAsync(IImageDecoder decoder, IObjectDetector detector, ItemDescriber describer,
+        int decodeSide, string photo, ItemKind kind)
+    {
+        var image = await decoder.DecodeAsync(await File.ReadAllBytesAsync(photo), decodeSide, CancellationToken.None);
+        var region = ProductPhotoRegion.Choose(kind, detector.Detect(image), image.Width, image.Height).Region;
+        return describer.Describe(image, [region])[0];
     }
 
     /// <summary>Each query's truth and the product ids the index ranks first, best first.</summary>
