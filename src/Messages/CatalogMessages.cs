@@ -73,14 +73,17 @@ public record ProductImageIngested(Guid ProductImageId, Guid BatchId, string Pro
 
 public record ProductImageFailed(Guid ProductImageId, Guid BatchId, string ProductId, int Line, string Step, string Reason);
 
-/// <summary>After every row reported: removes the products an earlier version of this manifest listed
-/// and this one no longer does. Idempotent: a second run finds nothing left to remove.</summary>
+/// <summary>After every row reported: releases the products an earlier version of this manifest listed
+/// and this one no longer does, when the bucket still holds this version. Idempotent: a second run finds
+/// nothing left to release.</summary>
 public record PruneCatalogManifest(Guid BatchId, StoredObject Manifest, IReadOnlyList<string> ListedProductIds);
 
-public record CatalogManifestPruned(Guid BatchId, IReadOnlyList<string> Removed);
+/// <summary>SupersededBy: the bucket held another version of the manifest by then, so nothing was removed and
+/// this batch of the current version applies it again.</summary>
+public record CatalogManifestPruned(Guid BatchId, IReadOnlyList<string> Removed, Guid? SupersededBy);
 
 public record CatalogIngestionCompleted(Guid BatchId, StoredObject Manifest, int Ingested, int Failed,
-    IReadOnlyList<ManifestRowError> Errors, IReadOnlyList<string> Removed);
+    IReadOnlyList<ManifestRowError> Errors, IReadOnlyList<string> Removed, Guid? SupersededBy);
 
 public record CatalogIngestionFailed(Guid BatchId, StoredObject Manifest, string Reason);
 

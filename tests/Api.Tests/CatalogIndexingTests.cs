@@ -31,7 +31,7 @@ public class CatalogIndexingTests
         ]);
         Publish(host, manifest);
 
-        var batch = await WaitForBatchAsync(host, except: null);
+        var batch = await WaitForBatchAsync(host, except: []);
 
         Assert.Equal("Completed", batch.Status.State);
         Assert.Equal(rows.Count, batch.Ingested);
@@ -68,7 +68,7 @@ public class CatalogIndexingTests
         await using var host = await EmbeddedHost.StartAsync(configureServices: vision.Register);
         var rows = LumaRows(5);
         Publish(host, Stage(host, rows));
-        var first = await WaitForBatchAsync(host, except: null);
+        var first = await WaitForBatchAsync(host, except: []);
         Assert.Equal(rows.Count, first.Ingested);
         var (upserts, embeds) = (vision.Index!.Upserts, vision.Embedder!.Embedded);
 
@@ -76,7 +76,7 @@ public class CatalogIndexingTests
         var dropped = rows[^1];
         var kept = rows.Take(rows.Count - 1).ToList();
         Publish(host, Stage(host, kept, priceOfFirst: "99"));
-        var second = await WaitForBatchAsync(host, except: first.Id);
+        var second = await WaitForBatchAsync(host, except: [first.Id]);
 
         Assert.Equal("Completed", second.Status.State);
         Assert.Equal(kept.Count, second.Ingested);
@@ -90,6 +90,76 @@ public class CatalogIndexingTests
         Assert.Null(await catalog.FindAsync(dropped.Id, default));
         Assert.Equal(kept.Select(r => r.Id).Order(), (await index.ListFromSourceAsync("shop/manifest.csv", default)).Order());
         Assert.Equal(99m, (await catalog.FindAsync(kept[0].Id, default))!.Product.Price);
+    }
+
+    [SharedDataFact]
+    public async Task Dropping_a_manifest_again_and_rolling_back_to_an_earlier_ones_bytes_each_apply_it_again()
+    {
+        var vision = new TestVision();
+        await using var host = await EmbeddedHost.StartAsync(configureServices: vision.Register);
+        var rows = LumaRows(3);
+        var full = Stage(host, rows);
+        var fullBytes = File.ReadAllBytes(full);
+        Publish(host, full);
+        var first = await WaitForBatchAsync(host, except: []);
+
+        Publish(host, Stage(host, rows.Take(2).ToList()));
+        var edited = await WaitForBatchAsync(host, except: [first.Id]);
+        Assert.Equal([rows[2].Id], edited.Removed);
+
+        // The first version's exact bytes, written again: a rollback, which must bring the dropped row back.
+        Publish(host, Restage(host, fullBytes));
+        var rollback = await WaitForBatchAsync(host, except: [first.Id, edited.Id]);
+        Assert.Equal("Completed", rollback.Status.State);
+        var index = host.App.Services.GetRequiredService<IProductIndex>();
+        Assert.NotNull(await index.FindContentHashAsync(rows[2].Id, default));
+        Assert.NotNull(await host.App.Services.GetRequiredService<IProductCatalog>().FindAsync(rows[2].Id, default));
+
+        // The current manifest dropped again repairs an index that lost a product behind its back.
+        await index.DeleteAsync(rows[0].Id, default);
+        Publish(host, Restage(host, fullBytes));
+        var redrop = await WaitForBatchAsync(host, except: [first.Id, edited.Id, rollback.Id]);
+        Assert.Equal(rows.Count, redrop.Ingested);
+        Assert.NotNull(await index.FindContentHashAsync(rows[0].Id, default));
+        Assert.Equal(rows.Select(r => r.Id).Order(), (await index.ListFromSourceAsync("shop/manifest.csv", default)).Order());
+    }
+
+    [SharedDataFact]
+    public async Task A_product_two_manifests_list_stays_when_one_drops_it_and_reindex_removes_what_only_a_deleted_manifest_listed()
+    {
+        var vision = new TestVision();
+        await using var host = await EmbeddedHost.StartAsync(configureServices: vision.Register);
+        var rows = LumaRows(3);
+        var (onlyA, shared, onlyB) = (rows[0], rows[1], rows[2]);
+        Publish(host, Stage(host, [onlyA, shared]), "a.csv");
+        var a = await WaitForBatchAsync(host, except: []);
+        Publish(host, Stage(host, [shared, onlyB]), "b.csv");
+        var b = await WaitForBatchAsync(host, except: [a.Id]);
+
+        Publish(host, Stage(host, [onlyA]), "a.csv");
+        var aWithoutShared = await WaitForBatchAsync(host, except: [a.Id, b.Id]);
+
+        var index = host.App.Services.GetRequiredService<IProductIndex>();
+        var catalog = host.App.Services.GetRequiredService<IProductCatalog>();
+        Assert.Equal([shared.Id], aWithoutShared.Removed);
+        Assert.NotNull(await index.FindContentHashAsync(shared.Id, default));
+        Assert.NotNull(await catalog.FindAsync(shared.Id, default));
+        Assert.Equal(new[] { shared.Id, onlyB.Id }.Order(StringComparer.Ordinal), await index.ListFromSourceAsync("shop/b.csv", default));
+
+        // b.csv leaves the bucket: nothing notices until a reindex, which releases what only b.csv listed.
+        File.Delete(Path.Combine(host.Data.BucketsRoot, "catalog", "shop", "b.csv"));
+        using var response = await host.Http.PostAsync("/catalog/reindex", null);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var reindex = (await response.Content.ReadFromJsonAsync<ReindexAccepted>())!;
+
+        Assert.Equal(["shop/a.csv"], reindex.Batches.Select(x => x.Manifest));
+        Assert.Equal(new[] { shared.Id, onlyB.Id }.Order(StringComparer.Ordinal), reindex.Released.Order(StringComparer.Ordinal));
+        Assert.Null(await index.FindContentHashAsync(onlyB.Id, default));
+        Assert.Null(await catalog.FindAsync(shared.Id, default));
+        var reapplied = await Poll.UntilAsync(async ct => await host.Http.GetFromJsonAsync<CatalogBatchStatus>(reindex.Batches[0].Status, ct) is
+            { Status.State: "Completed" or "Failed" } done ? done : null, TimeSpan.FromMinutes(2));
+        Assert.Equal(("Completed", 1), (reapplied.Status.State, reapplied.Ingested));
+        Assert.NotNull(await index.FindContentHashAsync(onlyA.Id, default));
     }
 
     /// <summary>The first <paramref name="count"/> Luma rows, alternating tops, bottoms and bags.</summary>
@@ -125,10 +195,19 @@ public class CatalogIndexingTests
         return staged;
     }
 
-    static void Publish(EmbeddedHost host, string staged) =>
-        File.Move(staged, Path.Combine(host.Data.BucketsRoot, "catalog", "shop", "manifest.csv"), overwrite: true);
+    /// <summary>Bytes staged as a new file, so moving it into the bucket is a new write of them.</summary>
+    static string Restage(EmbeddedHost host, byte[] bytes)
+    {
+        var staged = Path.Combine(host.Data.Root, $"manifest-{Guid.NewGuid():N}.csv");
+        File.WriteAllBytes(staged, bytes);
+        return staged;
+    }
 
-    static Task<CatalogBatchStatus> WaitForBatchAsync(EmbeddedHost host, Guid? except) =>
+    static void Publish(EmbeddedHost host, string staged, string name = "manifest.csv") =>
+        File.Move(staged, Path.Combine(host.Data.BucketsRoot, "catalog", "shop", name), overwrite: true);
+
+    /// <summary>The first batch to finish that is none of <paramref name="except"/>.</summary>
+    static Task<CatalogBatchStatus> WaitForBatchAsync(EmbeddedHost host, IReadOnlyCollection<Guid> except) =>
         Poll.UntilAsync(async ct => (await host.Http.GetFromJsonAsync<List<CatalogBatchStatus>>("/catalog/batches", ct))?
-            .FirstOrDefault(b => b.Id != except && b.Status.State is "Completed" or "Failed"), TimeSpan.FromMinutes(2));
+            .FirstOrDefault(b => !except.Contains(b.Id) && b.Status.State is "Completed" or "Failed"), TimeSpan.FromMinutes(2));
 }

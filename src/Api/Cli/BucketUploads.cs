@@ -49,7 +49,9 @@ public static class BucketUploads
     {
         await using (var file = File.OpenRead(source))
             await store.WriteAsync(bucket, key, file, ct);
-        return new StoredObject(bucket, key, new FileInfo(source).Length, await ContentHash.OfFileAsync(source, ct));
+        var stored = (await store.IdentifyAsync(bucket, key, ct))!;
+        // Videos are announced without an occurrence, as the bucket watcher announces them.
+        return bucket == Buckets.Catalog ? stored : stored with { Occurrence = null };
     }
 
     public static Guid SagaIdFor(StoredObject stored) => ObjectEvents.SagaIdFor(stored);

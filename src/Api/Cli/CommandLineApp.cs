@@ -19,6 +19,7 @@ public sealed class CommandLineApp
             context.Data,
             new ServeCommand(context),
             new IngestCatalogCommand(context),
+            new ReindexCommand(context),
             new ProcessCommand(context),
             new StatusCommand(context),
             new WatchCommand(context),

@@ -20,6 +20,7 @@ public static class ProcessingServices
         services.AddSingleton(settings.ShotVote);
         services.AddFrameAnalyzer();
         services.AddSingleton<IProductCatalog, FolderProductCatalog>();
+        services.AddSingleton<CatalogReindexer>();
         services.AddSqliteDatabase(data.DatabasePath);
         services.AddSqliteProductIndex(settings.ConfigureMatching);
         // The models only where setup installed them: without them the catalog and the video analyzer run

@@ -1,4 +1,5 @@
 using ShoppableVideo.Consumers.Storage;
+using ShoppableVideo.Messages;
 
 namespace ShoppableVideo.Api.Uploads;
 
@@ -10,6 +11,10 @@ namespace ShoppableVideo.Api.Uploads;
 /// </summary>
 public sealed class BucketWriter(FolderObjectStore store)
 {
+    /// <summary>The object a placed key holds, as the bucket watcher will announce it (its occurrence included).</summary>
+    public StoredObject Placed(StagedFile staged, string bucket, string key) => new(bucket, key, staged.Size, staged.ContentHash,
+        FolderObjectStore.OccurrenceOf(File.GetLastWriteTimeUtc(store.GetMediaLocation(bucket, key))));
+
     public async Task<BucketPlacement> PlaceAsync(StagedFile staged, string bucket, string key, CancellationToken cancellationToken)
     {
         var target = store.GetMediaLocation(bucket, key); // validates the key and keeps it inside the bucket

@@ -40,8 +40,7 @@ public sealed class CatalogUploadCommitter(BucketWriter writer, ObjectAnnouncer 
         }
 
         var manifestKey = KeyOf(catalog, manifest);
-        var id = await announcer.AnnounceAsync(
-            new StoredObject(Buckets.Catalog, manifestKey, manifest.Staged.Size, manifest.Staged.ContentHash), cancellationToken);
+        var id = await announcer.AnnounceAsync(writer.Placed(manifest.Staged, Buckets.Catalog, manifestKey), cancellationToken);
         var status = $"/catalog/batches/{id:N}";
         var stored = images.Select(p => new UploadedImage(KeyOf(catalog, p), p.Staged.Size, p.Image!.Value.Format.ToString(),
             p.Image.Value.Width, p.Image.Value.Height, alreadyStored.Contains(KeyOf(catalog, p)))).ToList();

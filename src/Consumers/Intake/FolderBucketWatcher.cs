@@ -131,7 +131,9 @@ public sealed class FolderBucketWatcher(
                 continue;
             hashed[path] = before;
             var key = Path.GetRelativePath(store.BucketPath(bucket), path).Replace(Path.DirectorySeparatorChar, '/');
-            return new StoredObject(bucket, key, before.Size, hash);
+            // Videos are content-addressed: the same bytes again are the same video, whenever written.
+            var occurrence = bucket == Buckets.Catalog ? FolderObjectStore.OccurrenceOf(before.Modified) : null;
+            return new StoredObject(bucket, key, before.Size, hash, occurrence);
         }
     }
 

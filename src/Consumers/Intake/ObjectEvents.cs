@@ -6,7 +6,9 @@ namespace ShoppableVideo.Consumers.Intake;
 
 /// <summary>Turns a complete object into the event that starts its saga. The saga id is derived from the
 /// object's identity (bucket, key, size, content hash): the same object always names the same saga, so
-/// it is processed once however often it is announced; a changed object is a new one.</summary>
+/// it is processed once however often it is announced; a changed object is a new one. A catalog
+/// manifest's identity also holds its occurrence, so writing it again (a re-drop, or a rollback to an
+/// earlier version's bytes) applies it again, while announcing the same write twice does not.</summary>
 public static class ObjectEvents
 {
     /// <summary>A catalog manifest's id also names the width of the colour histogram its products were
@@ -16,7 +18,9 @@ public static class ObjectEvents
     public static Guid SagaIdFor(StoredObject stored)
     {
         var identity = $"{stored.Bucket}|{stored.Key}|{stored.Size}|{stored.ContentHash}";
-        return NameBasedGuid.From(stored.Bucket == Buckets.Catalog ? $"{identity}|colour-{ColourDescriptor.Bins}" : identity);
+        return NameBasedGuid.From(stored.Bucket == Buckets.Catalog
+            ? $"{identity}|{stored.Occurrence}|colour-{ColourDescriptor.Bins}"
+            : identity);
     }
 
     /// <summary>The event for an object, or null for objects that start nothing (catalog photos wait

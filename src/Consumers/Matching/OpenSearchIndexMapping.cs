@@ -20,7 +20,8 @@ public static class OpenSearchIndexMapping
             ["properties"] = new JsonObject
             {
                 ["productId"] = Keyword(),
-                ["source"] = Keyword(),
+                // The manifests that list the product: a keyword array, which a term query matches by any element.
+                ["sources"] = Keyword(),
                 ["imageContentHash"] = Keyword(),
                 ["kind"] = Keyword(),
                 ["views"] = new JsonObject

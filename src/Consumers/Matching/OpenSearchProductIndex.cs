@@ -40,25 +40,52 @@ public sealed class OpenSearchProductIndex(
         return hits.Count == 0 ? null : hits[0].GetProperty("_source").StringOrNull("imageContentHash");
     }
 
+    // Painless scripts for the update API: each reads and writes one document atomically on its shard, so two
+    // manifests claiming or releasing the same product at once cannot lose each other's source.
+    const string UpsertScript = """
+        ctx._source.productId = params.productId;
+        ctx._source.imageContentHash = params.imageContentHash;
+        ctx._source.kind = params.kind;
+        ctx._source.views = params.views;
+        if (ctx._source.sources == null) { ctx._source.sources = [params.source]; }
+        else if (!ctx._source.sources.contains(params.source)) { ctx._source.sources.add(params.source); }
+        """;
+
+    const string ClaimScript = """
+        if (ctx._source.sources.contains(params.source)) { ctx.op = 'noop'; } else { ctx._source.sources.add(params.source); }
+        """;
+
+    const string ReleaseScript = """
+        String released = params.source;
+        if (!ctx._source.sources.removeIf(s -> s == released)) { ctx.op = 'noop'; }
+        else if (ctx._source.sources.isEmpty()) { ctx.op = 'delete'; }
+        """;
+
     public async Task UpsertAsync(IndexedProductImage entry, CancellationToken cancellationToken)
     {
         entry.Descriptor.RequireAppearanceWidth(AppearanceDimensions, nameof(entry));
         await EnsureIndexAsync(cancellationToken);
 
-        // _bulk with an index action replaces the whole document, as the SQLite upsert replaces the row.
-        var action = new JsonObject { ["index"] = new JsonObject { ["_index"] = options.IndexName, ["_id"] = entry.ProductId } };
-        var document = new JsonObject
+        // A scripted upsert replaces the vectors as the SQLite upsert does, and adds the source to the ones
+        // the document already has instead of replacing them.
+        var action = new JsonObject { ["update"] = new JsonObject { ["_index"] = options.IndexName, ["_id"] = entry.ProductId } };
+        var update = new JsonObject
         {
-            ["productId"] = entry.ProductId,
-            ["source"] = entry.Source,
-            ["imageContentHash"] = entry.ContentHash,
-            ["kind"] = KindName(entry.Kind),
-            ["views"] = new JsonArray(entry.Descriptor.Views
-                .Select(v => (JsonNode)new JsonObject { ["appearance"] = Floats(v.Appearance), ["colour"] = Floats(v.Colour) }).ToArray()),
+            ["scripted_upsert"] = true,
+            ["upsert"] = new JsonObject(),
+            ["script"] = Script(UpsertScript, new JsonObject
+            {
+                ["productId"] = entry.ProductId,
+                ["source"] = entry.Source,
+                ["imageContentHash"] = entry.ContentHash,
+                ["kind"] = KindName(entry.Kind),
+                ["views"] = new JsonArray(entry.Descriptor.Views
+                    .Select(v => (JsonNode)new JsonObject { ["appearance"] = Floats(v.Appearance), ["colour"] = Floats(v.Colour) }).ToArray()),
+            }),
         };
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(openSearch.Endpoint, $"_bulk?refresh={options.Refresh}"))
         {
-            Content = new StringContent($"{action.ToJsonString()}\n{document.ToJsonString()}\n", Encoding.UTF8),
+            Content = new StringContent($"{action.ToJsonString()}\n{update.ToJsonString()}\n", Encoding.UTF8),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
         var answer = await client.SendJsonAsync(openSearch, request, cancellationToken);
@@ -78,20 +105,27 @@ public sealed class OpenSearchProductIndex(
         }
     }
 
-    // A partial update touches only the source field and fails with document_missing_exception when the
-    // product is not indexed: the SQLite UPDATE ... WHERE product_id, in one atomic request.
-    public async Task<bool> ClaimAsync(string productId, string source, CancellationToken cancellationToken)
+    // The update fails with document_missing_exception when the product is not indexed.
+    public async Task<bool> ClaimAsync(string productId, string source, CancellationToken cancellationToken) =>
+        await UpdateSourcesAsync(productId, ClaimScript, source, cancellationToken) is not null;
+
+    // The script deletes the document when it releases the last source; a missing document is already gone.
+    public async Task<bool> ReleaseAsync(string productId, string source, CancellationToken cancellationToken) =>
+        await UpdateSourcesAsync(productId, ReleaseScript, source, cancellationToken) == "deleted";
+
+    /// <summary>The update's result ("updated", "noop", "deleted"), or null when the product is not indexed.</summary>
+    async Task<string?> UpdateSourcesAsync(string productId, string script, string source, CancellationToken cancellationToken)
     {
         try
         {
-            await client.SendJsonAsync(openSearch, AwsJsonRequests.Json(openSearch, HttpMethod.Post,
+            var answer = await client.SendJsonAsync(openSearch, AwsJsonRequests.Json(openSearch, HttpMethod.Post,
                 $"{Index}/_update/{Uri.EscapeDataString(productId)}?refresh={options.Refresh}",
-                new JsonObject { ["doc"] = new JsonObject { ["source"] = source } }), cancellationToken);
-            return true;
+                new JsonObject { ["script"] = Script(script, new JsonObject { ["source"] = source }) }), cancellationToken);
+            return answer.StringOrNull("result");
         }
         catch (AwsResourceNotFoundException)
         {
-            return false;
+            return null;
         }
     }
 
@@ -106,7 +140,7 @@ public sealed class OpenSearchProductIndex(
             {
                 ["size"] = options.PageSize,
                 ["_source"] = false,
-                ["query"] = Term("source", source),
+                ["query"] = Term("sources", source),
                 ["sort"] = new JsonArray(new JsonObject { ["productId"] = "asc" }),
             };
             if (after is not null)
@@ -117,6 +151,36 @@ public sealed class OpenSearchProductIndex(
             if (hits.Count < options.PageSize)
                 return ids;
             after = ids[^1];
+        }
+    }
+
+    // A composite terms aggregation pages through every distinct source, however many there are.
+    public async Task<IReadOnlyList<string>> ListSourcesAsync(CancellationToken cancellationToken)
+    {
+        var sources = new List<string>();
+        JsonNode? after = null;
+        while (true)
+        {
+            var composite = new JsonObject
+            {
+                ["size"] = options.PageSize,
+                ["sources"] = new JsonArray(new JsonObject { ["source"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = "sources" } } }),
+            };
+            if (after is not null)
+                composite["after"] = after;
+            var answer = await SearchAnswerOrNoneAsync(new JsonObject
+            {
+                ["size"] = 0,
+                ["aggs"] = new JsonObject { ["sources"] = new JsonObject { ["composite"] = composite } },
+            }, cancellationToken);
+            if (answer is not { } found)
+                return sources;
+            var aggregation = found.GetProperty("aggregations").GetProperty("sources");
+            var buckets = aggregation.GetProperty("buckets").EnumerateArray().ToList();
+            sources.AddRange(buckets.Select(b => b.GetProperty("key").StringOrNull("source") ?? ""));
+            if (buckets.Count < options.PageSize || !aggregation.TryGetProperty("after_key", out var afterKey))
+                return sources;
+            after = JsonNode.Parse(afterKey.GetRawText());
         }
     }
 
@@ -163,22 +227,25 @@ public sealed class OpenSearchProductIndex(
         });
     }
 
-    // A missing index holds nothing: reads answer empty, and the index is created so the next write finds it.
-    async Task<IReadOnlyList<JsonElement>> SearchOrNoneAsync(JsonObject query, CancellationToken cancellationToken)
+    async Task<IReadOnlyList<JsonElement>> SearchOrNoneAsync(JsonObject query, CancellationToken cancellationToken) =>
+        await SearchAnswerOrNoneAsync(query, cancellationToken) is { } answer
+            ? answer.GetProperty("hits").GetProperty("hits").EnumerateArray().ToList()
+            : [];
+
+    // A missing index holds nothing: reads answer null, and the index is created so the next write finds it.
+    async Task<JsonElement?> SearchAnswerOrNoneAsync(JsonObject query, CancellationToken cancellationToken)
     {
-        JsonElement answer;
         try
         {
-            answer = await client.SendJsonAsync(openSearch,
+            return await client.SendJsonAsync(openSearch,
                 AwsJsonRequests.Json(openSearch, HttpMethod.Post, $"{Index}/_search", query), cancellationToken);
         }
         catch (AwsResourceNotFoundException e) when (e.ErrorCode == "index_not_found_exception")
         {
             _created = false;
             await EnsureIndexAsync(cancellationToken);
-            return [];
+            return null;
         }
-        return answer.GetProperty("hits").GetProperty("hits").EnumerateArray().ToList();
     }
 
     async Task EnsureIndexAsync(CancellationToken cancellationToken)
@@ -208,6 +275,9 @@ public sealed class OpenSearchProductIndex(
     }
 
     static float[] FloatsOf(JsonElement array) => array.EnumerateArray().Select(v => v.GetSingle()).ToArray();
+
+    static JsonObject Script(string source, JsonObject parameters) =>
+        new() { ["lang"] = "painless", ["source"] = source, ["params"] = parameters };
 
     static JsonObject Term(string field, string value) => new() { ["term"] = new JsonObject { [field] = value } };
 

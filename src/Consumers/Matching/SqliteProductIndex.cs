@@ -4,8 +4,9 @@ using ShoppableVideo.Sqlite;
 namespace ShoppableVideo.Consumers.Matching;
 
 /// <summary>
-/// The product index in the shared SQLite file. product_entries says what is indexed for each product
-/// (source manifest, photo hash, kind); product_views holds each of its views (appearance and colour); and
+/// The product index in the shared SQLite file. indexed_products says what is indexed for each product
+/// (photo hash, kind); product_sources names the manifests that list it (a product may be listed by
+/// several, and stays while one of them does); product_views holds each of its views (appearance and colour); and
 /// product_view_vectors, a sqlite-vec table keyed by the view's rowid, does the k-NN on appearance with the
 /// kind as a metadata filter. Search asks the k-NN pass which products are near (widely: see
 /// <see cref="MatchingOptions"/>), then scores those products exactly over all their views
@@ -22,19 +23,29 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
     /// <summary>Bytes of a colour histogram as it is described today.</summary>
     const int ColourBytes = ColourDescriptor.Bins * sizeof(float);
 
-    // product_images and product_vectors held one 256-wide re-ID vector per product, and views whose colour
-    // histogram has another width were described by an earlier descriptor: neither can be compared with
-    // today's, so they go (the whole product), and the catalog is described again on its next ingestion.
+    // product_images and product_vectors held one 256-wide re-ID vector per product; product_entries held
+    // one source manifest per product, before a product could be listed by several (its rows move into
+    // indexed_products and product_sources, then it goes); and views whose colour histogram has another width
+    // were described by an earlier descriptor: they cannot be compared with today's, so the whole product
+    // goes, and the catalog is described again on its next ingestion.
     public static SqliteSchemaPart Schema { get; } = new("product-index", $"""
         DROP TABLE IF EXISTS product_images;
         DROP TABLE IF EXISTS product_vectors;
-        CREATE TABLE IF NOT EXISTS product_entries (
+        CREATE TABLE IF NOT EXISTS indexed_products (
             product_id   TEXT PRIMARY KEY,
-            source       TEXT NOT NULL,
             content_hash TEXT NOT NULL,
             kind         TEXT NOT NULL
         );
-        CREATE INDEX IF NOT EXISTS product_entries_by_source ON product_entries(source);
+        CREATE TABLE IF NOT EXISTS product_sources (
+            product_id TEXT NOT NULL,
+            source     TEXT NOT NULL,
+            PRIMARY KEY (product_id, source)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS product_sources_by_source ON product_sources(source, product_id);
+        CREATE TABLE IF NOT EXISTS product_entries (product_id TEXT PRIMARY KEY, source TEXT NOT NULL, content_hash TEXT NOT NULL, kind TEXT NOT NULL);
+        INSERT OR IGNORE INTO indexed_products SELECT product_id, content_hash, kind FROM product_entries;
+        INSERT OR IGNORE INTO product_sources SELECT product_id, source FROM product_entries;
+        DROP TABLE product_entries;
         CREATE TABLE IF NOT EXISTS product_views (
             view_id    INTEGER PRIMARY KEY,
             product_id TEXT NOT NULL,
@@ -46,16 +57,19 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
             appearance float[{AppearanceDimensions}] distance_metric=cosine,
             kind text
         );
-        DELETE FROM product_view_vectors WHERE rowid IN (SELECT view_id FROM product_views WHERE product_id IN
-            (SELECT product_id FROM product_views WHERE length(colour) != {ColourBytes}));
-        DELETE FROM product_entries WHERE product_id IN (SELECT product_id FROM product_views WHERE length(colour) != {ColourBytes});
-        DELETE FROM product_views WHERE product_id IN (SELECT product_id FROM product_views WHERE length(colour) != {ColourBytes});
+        CREATE TEMP TABLE outdated_products AS
+            SELECT DISTINCT product_id FROM product_views WHERE length(colour) != {ColourBytes};
+        DELETE FROM product_view_vectors WHERE rowid IN (SELECT view_id FROM product_views WHERE product_id IN outdated_products);
+        DELETE FROM product_views WHERE product_id IN outdated_products;
+        DELETE FROM indexed_products WHERE product_id IN outdated_products;
+        DELETE FROM product_sources WHERE product_id IN outdated_products;
+        DROP TABLE outdated_products;
         """);
 
     public Task<string?> FindContentHashAsync(string productId, CancellationToken cancellationToken) =>
         database.ReadAsync(async connection =>
         {
-            await using var command = connection.Command("SELECT content_hash FROM product_entries WHERE product_id = $id")
+            await using var command = connection.Command("SELECT content_hash FROM indexed_products WHERE product_id = $id")
                 .With("$id", productId);
             return await command.ExecuteScalarAsync(cancellationToken) as string;
         }, cancellationToken);
@@ -86,9 +100,9 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
             }
 
             await using var image = connection.Command("""
-                INSERT INTO product_entries(product_id, source, content_hash, kind) VALUES ($id, $source, $hash, $kind)
-                ON CONFLICT(product_id) DO UPDATE SET
-                    source = excluded.source, content_hash = excluded.content_hash, kind = excluded.kind
+                INSERT INTO indexed_products(product_id, content_hash, kind) VALUES ($id, $hash, $kind)
+                ON CONFLICT(product_id) DO UPDATE SET content_hash = excluded.content_hash, kind = excluded.kind;
+                INSERT OR IGNORE INTO product_sources(product_id, source) VALUES ($id, $source);
                 """, transaction)
                 .With("$id", entry.ProductId)
                 .With("$source", entry.Source)
@@ -99,33 +113,54 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
     }
 
     public Task DeleteAsync(string productId, CancellationToken cancellationToken) =>
-        database.WriteAsync(async (connection, transaction) =>
-        {
-            await DeleteViewsAsync(connection, transaction, productId, cancellationToken);
-            await using var command = connection.Command("DELETE FROM product_entries WHERE product_id = $id", transaction)
-                .With("$id", productId);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }, cancellationToken);
+        database.WriteAsync((connection, transaction) => DeleteProductAsync(connection, transaction, productId, cancellationToken),
+            cancellationToken);
 
     public Task<bool> ClaimAsync(string productId, string source, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {
-            await using var command = connection.Command("UPDATE product_entries SET source = $source WHERE product_id = $id", transaction)
+            await using var command = connection.Command("""
+                INSERT OR IGNORE INTO product_sources(product_id, source)
+                SELECT product_id, $source FROM indexed_products WHERE product_id = $id
+                """, transaction)
                 .With("$id", productId)
                 .With("$source", source);
-            return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            await using var indexed = connection.Command("SELECT count(*) FROM indexed_products WHERE product_id = $id", transaction)
+                .With("$id", productId);
+            return (long)(await indexed.ExecuteScalarAsync(cancellationToken))! > 0;
+        }, cancellationToken);
+
+    public Task<bool> ReleaseAsync(string productId, string source, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var release = connection.Command("DELETE FROM product_sources WHERE product_id = $id AND source = $source", transaction)
+                .With("$id", productId)
+                .With("$source", source);
+            await release.ExecuteNonQueryAsync(cancellationToken);
+            await using var others = connection.Command("SELECT count(*) FROM product_sources WHERE product_id = $id", transaction)
+                .With("$id", productId);
+            if ((long)(await others.ExecuteScalarAsync(cancellationToken))! > 0)
+                return false;
+            await DeleteProductAsync(connection, transaction, productId, cancellationToken);
+            return true;
         }, cancellationToken);
 
     public Task<IReadOnlyList<string>> ListFromSourceAsync(string source, CancellationToken cancellationToken) =>
+        ListAsync("SELECT product_id FROM product_sources WHERE source = $source ORDER BY product_id", source, cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListSourcesAsync(CancellationToken cancellationToken) =>
+        ListAsync("SELECT DISTINCT source FROM product_sources ORDER BY source", null, cancellationToken);
+
+    Task<IReadOnlyList<string>> ListAsync(string sql, string? source, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<string>>(async connection =>
         {
-            await using var command = connection.Command("SELECT product_id FROM product_entries WHERE source = $source ORDER BY product_id")
-                .With("$source", source);
+            await using var command = connection.Command(sql).With("$source", source ?? "");
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var ids = new List<string>();
+            var values = new List<string>();
             while (await reader.ReadAsync(cancellationToken))
-                ids.Add(reader.GetString(0));
-            return ids;
+                values.Add(reader.GetString(0));
+            return values;
         }, cancellationToken);
 
     public async Task<IReadOnlyList<ProductHit>> SearchAsync(ItemKind kind, ItemDescriptor query, int k, CancellationToken cancellationToken)
@@ -174,7 +209,7 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
             return [];
         await using var command = connection.Command("""
             SELECT e.product_id, e.kind, v.appearance, v.colour
-            FROM product_entries e JOIN product_views v ON v.product_id = e.product_id
+            FROM indexed_products e JOIN product_views v ON v.product_id = e.product_id
             WHERE e.product_id IN (SELECT value FROM json_each($ids))
             ORDER BY v.view_id
             """)
@@ -189,6 +224,18 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
             product.Views.Add(new ItemView(VectorBlob.ToFloats((byte[])reader.GetValue(2)), VectorBlob.ToFloats((byte[])reader.GetValue(3))));
         }
         return views.Select(p => new ProductViews(p.Key, p.Value.Kind, p.Value.Views)).ToList();
+    }
+
+    static async Task DeleteProductAsync(SqliteConnection connection, SqliteTransaction transaction, string productId,
+        CancellationToken cancellationToken)
+    {
+        await DeleteViewsAsync(connection, transaction, productId, cancellationToken);
+        await using var command = connection.Command("""
+            DELETE FROM indexed_products WHERE product_id = $id;
+            DELETE FROM product_sources WHERE product_id = $id;
+            """, transaction)
+            .With("$id", productId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     static async Task DeleteViewsAsync(SqliteConnection connection, SqliteTransaction transaction, string productId,

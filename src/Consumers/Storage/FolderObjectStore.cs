@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ShoppableVideo.Messages;
 
 namespace ShoppableVideo.Consumers.Storage;
 
@@ -19,6 +20,18 @@ public sealed class FolderObjectStore(string root) : IObjectStore
 
     public Task<bool> ExistsAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
         Task.FromResult(File.Exists(PathOf(bucket, key)));
+
+    public async Task<StoredObject?> IdentifyAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    {
+        var file = new FileInfo(PathOf(bucket, key));
+        if (!file.Exists)
+            return null;
+        var hash = await ContentHash.OfFileAsync(file.FullName, cancellationToken);
+        return new StoredObject(bucket, key, file.Length, hash, OccurrenceOf(file.LastWriteTimeUtc));
+    }
+
+    /// <summary>A folder object's occurrence: its write time, which a new copy of the same bytes changes.</summary>
+    public static string OccurrenceOf(DateTime lastWriteTimeUtc) => $"written:{lastWriteTimeUtc.Ticks}";
 
     public async Task WriteAsync(string bucket, string key, Stream content, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,5 @@
+using ShoppableVideo.Messages;
+
 namespace ShoppableVideo.Consumers.Storage;
 
 /// <summary>The buckets: folders on one machine, S3 at scale. Keys are checked by <see cref="ObjectKey"/>
@@ -10,6 +12,10 @@ public interface IObjectStore
     Task<Stream> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken = default);
 
     Task<bool> ExistsAsync(string bucket, string key, CancellationToken cancellationToken = default);
+
+    /// <summary>What the key holds now, identified as intake identifies it (SHA-256 on folders, the ETag on
+    /// S3), or null when it holds nothing. A folder store reads the whole object: meant for manifests.</summary>
+    Task<StoredObject?> IdentifyAsync(string bucket, string key, CancellationToken cancellationToken = default);
 
     /// <summary>Writes the whole object or nothing: readers never see a half-written object.</summary>
     Task WriteAsync(string bucket, string key, Stream content, CancellationToken cancellationToken = default);

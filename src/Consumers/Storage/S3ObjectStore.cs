@@ -4,6 +4,8 @@ using System.Runtime.CompilerServices;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using ShoppableVideo.Consumers.Intake;
+using ShoppableVideo.Messages;
 
 namespace ShoppableVideo.Consumers.Storage;
 
@@ -55,6 +57,20 @@ public sealed class S3ObjectStore(IAmazonS3 client, S3StorageOptions options) : 
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
             return false;
+        }
+    }
+
+    public async Task<StoredObject?> IdentifyAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var head = await client.GetObjectMetadataAsync(
+                new GetObjectMetadataRequest { BucketName = BucketFor(bucket, key), Key = key }, cancellationToken);
+            return new StoredObject(bucket, key, head.ContentLength, S3ObjectEvents.ETagPrefix + head.ETag.Trim('"'));
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
         }
     }
 

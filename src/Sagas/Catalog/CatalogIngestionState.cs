@@ -20,6 +20,8 @@ public class CatalogIngestionState : IStepSaga, ISagaVersion
     public List<Guid> Submitted { get; set; } = [];
     /// <summary>Products an earlier version of this manifest listed and this one dropped.</summary>
     public List<string> Removed { get; set; } = [];
+    /// <summary>The batch of the manifest's newer version that took over, when this one finished stale.</summary>
+    public Guid? SupersededBy { get; set; }
 
     public string? CurrentStep { get; set; }
     public double Percent { get; set; }

@@ -51,7 +51,7 @@ public static class CatalogIngestionStateExtensions
 
     public static CatalogIngestionCompleted ToCompletedEvent(this CatalogIngestionState batch) =>
         new(batch.CorrelationId, batch.Manifest!, batch.Ingested.Count, batch.FailedImages.Count,
-            batch.Errors.OrderBy(e => e.Line).ToList(), batch.Removed);
+            batch.Errors.OrderBy(e => e.Line).ToList(), batch.Removed, batch.SupersededBy);
 
     /// <summary>Every product the manifest lists, ingested or not: a row whose new photo failed keeps
     /// what an earlier version indexed for it.</summary>

@@ -64,7 +64,7 @@ public class CatalogIngestionStateMachine : StepMachine<CatalogIngestionState, C
 
         During(Pruning, [
             When(Pruned)
-                .Then(x => x.Saga.Removed = [.. x.Message.Removed])
+                .Then(x => (x.Saga.Removed, x.Saga.SupersededBy) = ([.. x.Message.Removed], x.Message.SupersededBy))
                 .SucceedAll(this)
                 .Publish(x => x.Saga.ToCompletedEvent())
                 .TransitionTo(Completed),

@@ -54,6 +54,29 @@ public sealed class IngestCatalogCommandTests : IDisposable
         Assert.Matches(@"│\s*3\s*│", row);
     }
 
+    [SharedDataFact]
+    public async Task Reindex_applies_the_buckets_manifests_again_and_removes_what_only_a_deleted_manifest_listed()
+    {
+        var shop = NewShop("""
+            product_id,name,price,category,image
+            MH01-Black,Chaz Kangeroo Hoodie,52,Men/Tops/Hoodies,images/mh01-black.jpg
+            """);
+        File.WriteAllText(Path.Combine(shop, "bags.csv"), """
+            product_id,name,price,category,image
+            WB01-Black,Endeavor Daytrip Backpack,33,Gear/Bags,images/wb01-black.jpg
+            """);
+        Assert.Equal(0, (await CliRun.RunAsync("ingest-catalog", Path.Combine(shop, "manifest.csv"), "--data", Data)).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync("ingest-catalog", Path.Combine(shop, "bags.csv"), "--data", Data)).ExitCode);
+        File.Delete(Path.Combine(Data, "buckets", "catalog", "shop", "bags.csv"));
+
+        var result = await CliRun.RunAsync("reindex", "--data", Data);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("1 manifest(s) applied again; 1 product(s) removed because no manifest in the bucket lists them", result.Output);
+        Assert.Contains("removed WB01-Black", result.Output);
+        Assert.Contains("catalog shop/manifest.csv: Completed, 1 ingested, 0 failed, 0 row error(s)", result.Output);
+    }
+
     [Fact]
     public async Task A_folder_with_two_manifests_is_refused_before_anything_starts()
     {

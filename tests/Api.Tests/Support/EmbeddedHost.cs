@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using ShoppableVideo.Api.Auth;
 using ShoppableVideo.Api.Endpoints;
 using ShoppableVideo.Api.Hosting;
 using ShoppableVideo.Consumers.Intake;
@@ -20,6 +21,8 @@ public sealed class EmbeddedHost : IAsyncDisposable
         Data = data;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Http = new HttpClient { BaseAddress = new Uri(address) };
+        // The operator's key, so the tests can call the mutating endpoints as an operator would.
+        Http.DefaultRequestHeaders.Add(ApiKeyFilter.HeaderName, ApiFactory.WriteKey);
     }
 
     public WebApplication App { get; }
@@ -40,7 +43,11 @@ public sealed class EmbeddedHost : IAsyncDisposable
             Steps = new StepPolicy { StepTimeout = TimeSpan.FromMinutes(2), MaxAttempts = 2 },
             ConfigureServices = configureServices,
         };
-        var app = ShoppableVideoApp.Build(settings, ["--Logging:LogLevel:Default=Warning"], urls: "http://127.0.0.1:0");
+        var app = ShoppableVideoApp.Build(settings,
+        [
+            "--Logging:LogLevel:Default=Warning",
+            $"--{ApiKeyOptions.Section}:Keys:0:Sha256={ApiKeyVerifier.Hash(ApiFactory.WriteKey)}",
+        ], urls: "http://127.0.0.1:0");
         await app.StartAsync();
         return new EmbeddedHost(app, data);
     }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ShoppableVideo.Consumers.Storage;
+using ShoppableVideo.Messages;
 
 namespace ShoppableVideo.Aws.Tests.Replay;
 
@@ -19,6 +20,11 @@ public sealed class MemoryObjectStore : IObjectStore
 
     public Task<bool> ExistsAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
         Task.FromResult(_objects.ContainsKey((bucket, key)));
+
+    public async Task<StoredObject?> IdentifyAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
+        _objects.TryGetValue((bucket, key), out var content)
+            ? new StoredObject(bucket, key, content.Length, await ContentHash.OfAsync(new MemoryStream(content), cancellationToken))
+            : null;
 
     public async Task WriteAsync(string bucket, string key, Stream content, CancellationToken cancellationToken = default)
     {

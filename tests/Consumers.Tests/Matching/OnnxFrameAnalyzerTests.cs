@@ -49,7 +49,9 @@ public class OnnxFrameAnalyzerTests
         public Task UpsertAsync(IndexedProductImage entry, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task DeleteAsync(string productId, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<bool> ClaimAsync(string productId, string source, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<bool> ReleaseAsync(string productId, string source, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IReadOnlyList<string>> ListFromSourceAsync(string source, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IReadOnlyList<string>> ListSourcesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     static readonly ItemDescriptor AnyDescriptor = new([1f], [1f]);

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using ShoppableVideo.Consumers.Matching;
 
 namespace ShoppableVideo.Consumers.Tests.Matching;
@@ -122,18 +123,66 @@ public class SqliteProductIndexTests
     }
 
     [Fact]
-    public async Task Claiming_a_product_moves_it_to_another_manifest_without_touching_its_vectors()
+    public async Task A_product_two_manifests_list_stays_until_both_release_it()
     {
         await using var temp = new TempProductIndex();
         var vector = TestVectors.Random(51);
         await temp.Index.UpsertAsync(Entry("pants", ItemKind.Lower, TestVectors.Descriptor(vector), source: "a.csv"), default);
 
         Assert.True(await temp.Index.ClaimAsync("pants", "b.csv", default));
+        Assert.True(await temp.Index.ClaimAsync("pants", "b.csv", default));
         Assert.False(await temp.Index.ClaimAsync("missing", "b.csv", default));
+        Assert.Equal(["a.csv", "b.csv"], await temp.Index.ListSourcesAsync(default));
 
+        Assert.False(await temp.Index.ReleaseAsync("pants", "a.csv", default));
         Assert.Empty(await temp.Index.ListFromSourceAsync("a.csv", default));
         Assert.Equal(["pants"], await temp.Index.ListFromSourceAsync("b.csv", default));
         Assert.Single(await temp.Index.SearchAsync(ItemKind.Lower, TestVectors.Descriptor(vector), 1, default));
+
+        Assert.True(await temp.Index.ReleaseAsync("pants", "b.csv", default));
+        Assert.Null(await temp.Index.FindContentHashAsync("pants", default));
+        Assert.Empty(await temp.Index.SearchAsync(ItemKind.Lower, TestVectors.Descriptor(vector), 1, default));
+        Assert.Empty(await temp.Index.ListSourcesAsync(default));
+    }
+
+    [Fact]
+    public async Task Upserting_a_product_from_a_second_manifest_keeps_the_first_one_listing_it()
+    {
+        await using var temp = new TempProductIndex();
+        await temp.Index.UpsertAsync(Entry("tee", ItemKind.Upper, TestVectors.Descriptor(TestVectors.Random(52)), source: "a.csv", hash: "old"), default);
+        await temp.Index.UpsertAsync(Entry("tee", ItemKind.Upper, TestVectors.Descriptor(TestVectors.Random(53)), source: "b.csv", hash: "new"), default);
+
+        Assert.Equal("new", await temp.Index.FindContentHashAsync("tee", default));
+        Assert.Equal(["tee"], await temp.Index.ListFromSourceAsync("a.csv", default));
+        Assert.Equal(["tee"], await temp.Index.ListFromSourceAsync("b.csv", default));
+        Assert.False(await temp.Index.ReleaseAsync("tee", "never-listed.csv", default));
+    }
+
+    [Fact]
+    public async Task An_index_written_with_one_source_per_product_keeps_its_products_and_their_manifest_on_reopening()
+    {
+        await using var temp = new TempProductIndex();
+        var vector = TestVectors.Random(54);
+        await temp.Index.UpsertAsync(Entry("coat", ItemKind.Upper, TestVectors.Descriptor(vector), source: "old.csv", hash: "c1"), default);
+        // The table an earlier version kept: one source column per product.
+        await using (var connection = new SqliteConnection($"Data Source={temp.DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var legacy = connection.CreateCommand();
+            legacy.CommandText = """
+                CREATE TABLE product_entries (product_id TEXT PRIMARY KEY, source TEXT NOT NULL, content_hash TEXT NOT NULL, kind TEXT NOT NULL);
+                INSERT INTO product_entries SELECT product_id, 'legacy.csv', content_hash, kind FROM indexed_products;
+                DELETE FROM product_sources;
+                DELETE FROM indexed_products;
+                """;
+            await legacy.ExecuteNonQueryAsync();
+        }
+
+        await temp.ReopenAsync();
+
+        Assert.Equal("c1", await temp.Index.FindContentHashAsync("coat", default));
+        Assert.Equal(["coat"], await temp.Index.ListFromSourceAsync("legacy.csv", default));
+        Assert.Equal("coat", Assert.Single(await temp.Index.SearchAsync(ItemKind.Upper, TestVectors.Descriptor(vector), 1, default)).ProductId);
     }
 
     [Fact]

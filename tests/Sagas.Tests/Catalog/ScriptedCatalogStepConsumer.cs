@@ -35,5 +35,5 @@ public sealed class ScriptedCatalogStepConsumer(CatalogScript script) :
         context.Publish(new ProductIndexed(context.Message.ProductImageId));
 
     public Task Consume(ConsumeContext<PruneCatalogManifest> context) =>
-        context.Publish(new CatalogManifestPruned(context.Message.BatchId, []));
+        context.Publish(new CatalogManifestPruned(context.Message.BatchId, [], null));
 }

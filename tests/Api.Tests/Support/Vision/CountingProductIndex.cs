@@ -23,8 +23,13 @@ public sealed class CountingProductIndex(IProductIndex inner) : IProductIndex
     public Task<bool> ClaimAsync(string productId, string source, CancellationToken cancellationToken) =>
         inner.ClaimAsync(productId, source, cancellationToken);
 
+    public Task<bool> ReleaseAsync(string productId, string source, CancellationToken cancellationToken) =>
+        inner.ReleaseAsync(productId, source, cancellationToken);
+
     public Task<IReadOnlyList<string>> ListFromSourceAsync(string source, CancellationToken cancellationToken) =>
         inner.ListFromSourceAsync(source, cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListSourcesAsync(CancellationToken cancellationToken) => inner.ListSourcesAsync(cancellationToken);
 
     public Task<IReadOnlyList<ProductHit>> SearchAsync(ItemKind kind, ItemDescriptor query, int k, CancellationToken cancellationToken) =>
         inner.SearchAsync(kind, query, k, cancellationToken);

@@ -42,6 +42,12 @@ static class OpenSearchAnswers
     // A delete of a missing document answers 404 with result not_found, and no error object.
     public const string DeleteNotFound = """{"_index":"products","_id":"p9","_version":1,"result":"not_found","_shards":{"total":2,"successful":1,"failed":0},"_seq_no":3,"_primary_term":1}""";
 
+    // A composite aggregation's page: its buckets and the key to continue after.
+    public static string Sources(IReadOnlyList<string> sources, string afterKey) =>
+        """{"took":2,"timed_out":false,"hits":{"total":{"value":3,"relation":"eq"},"max_score":null,"hits":[]},"aggregations":{"sources":{"after_key":{"source":""" +
+        $"\"{afterKey}\"" + """},"buckets":[""" +
+        string.Join(",", sources.Select(s => $$"""{"key":{"source":"{{s}}"},"doc_count":1}""")) + "]}}}";
+
     public static string Hits(string hitsJson) => """{"took":5,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[""" +
         hitsJson + "]}}";
 }

@@ -34,7 +34,7 @@ public class OpenSearchProductIndexTests
         new ItemDescriptor([new ItemView(AppearanceAt(1), Basis(Bins, 3)), new ItemView(AppearanceAt(0.5), Basis(Bins, 4))]));
 
     [Fact]
-    public async Task The_first_upsert_creates_the_index_with_its_knn_mapping_then_bulk_indexes_the_document()
+    public async Task The_first_upsert_creates_the_index_with_its_knn_mapping_then_bulk_upserts_the_document_by_script()
     {
         _handler.Answer(OpenSearchAnswers.IndexCreated).Answer(OpenSearchAnswers.BulkCreated("p1")).Answer(OpenSearchAnswers.BulkCreated("p1"));
         var index = Index();
@@ -51,7 +51,7 @@ public class OpenSearchProductIndexTests
                 "dynamic": "strict",
                 "properties": {
                   "productId": { "type": "keyword" },
-                  "source": { "type": "keyword" },
+                  "sources": { "type": "keyword" },
                   "imageContentHash": { "type": "keyword" },
                   "kind": { "type": "keyword" },
                   "views": {
@@ -78,7 +78,15 @@ public class OpenSearchProductIndexTests
         var lines = bulk.Body!.Split('\n');
         Assert.Equal(3, lines.Length);
         Assert.Equal("", lines[2]);
-        JsonAssert.Equal("""{ "index": { "_index": "products", "_id": "p1" } }""", lines[0]);
+        JsonAssert.Equal("""{ "update": { "_index": "products", "_id": "p1" } }""", lines[0]);
+        var update = JsonNode.Parse(lines[1])!.AsObject();
+        Assert.True(update["scripted_upsert"]!.GetValue<bool>());
+        JsonAssert.Equal("{}", update["upsert"]!.ToJsonString());
+        var script = update["script"]!;
+        Assert.Equal("painless", script["lang"]!.GetValue<string>());
+        // The script adds the source to the ones the document has; it never replaces them.
+        Assert.Contains("ctx._source.sources.add(params.source)", script["source"]!.GetValue<string>());
+        Assert.DoesNotContain("ctx._source.sources = params", script["source"]!.GetValue<string>());
         JsonAssert.Equal(new JsonObject
         {
             ["productId"] = "p1",
@@ -87,7 +95,7 @@ public class OpenSearchProductIndexTests
             ["kind"] = "upper",
             ["views"] = new JsonArray(Jacket.Descriptor.Views
                 .Select(v => (JsonNode)new JsonObject { ["appearance"] = Floats(v.Appearance), ["colour"] = Floats(v.Colour) }).ToArray()),
-        }, lines[1]);
+        }, script["params"]!.ToJsonString());
     }
 
     [Fact]
@@ -211,7 +219,7 @@ public class OpenSearchProductIndexTests
     }
 
     [Fact]
-    public async Task Claim_updates_only_the_source_and_says_false_for_a_product_not_indexed()
+    public async Task Claim_adds_the_source_by_script_and_says_false_for_a_product_not_indexed()
     {
         _handler.Answer(OpenSearchAnswers.Updated).Answer(HttpStatusCode.NotFound, OpenSearchAnswers.DocumentMissing);
         var index = Index();
@@ -221,7 +229,49 @@ public class OpenSearchProductIndexTests
 
         Assert.Equal(["/products/_update/p1", "/products/_update/p9"], _handler.Requests.Select(r => r.Path));
         Assert.All(_handler.Requests, r => Assert.Equal("?refresh=wait_for", r.Query));
-        JsonAssert.Equal("""{ "doc": { "source": "catalog/manifest-v2.csv" } }""", _handler.Requests[0].Body);
+        var script = JsonNode.Parse(_handler.Requests[0].Body!)!["script"]!;
+        JsonAssert.Equal("""{ "source": "catalog/manifest-v2.csv" }""", script["params"]!.ToJsonString());
+        Assert.Contains("ctx._source.sources.add(params.source)", script["source"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("deleted", true)]
+    [InlineData("updated", false)]
+    [InlineData("noop", false)]
+    public async Task Release_says_true_only_when_the_script_deleted_the_product_with_its_last_source(string result, bool removed)
+    {
+        _handler.Answer(OpenSearchAnswers.Updated.Replace("\"updated\"", $"\"{result}\""));
+
+        Assert.Equal(removed, await Index().ReleaseAsync("p1", "catalog/a.csv", default));
+
+        var script = JsonNode.Parse(_handler.Requests[0].Body!)!["script"]!;
+        Assert.Equal("/products/_update/p1", _handler.Requests[0].Path);
+        JsonAssert.Equal("""{ "source": "catalog/a.csv" }""", script["params"]!.ToJsonString());
+        Assert.Contains("ctx.op = 'delete'", script["source"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Releasing_a_product_that_is_not_indexed_removes_nothing()
+    {
+        _handler.Answer(HttpStatusCode.NotFound, OpenSearchAnswers.DocumentMissing);
+
+        Assert.False(await Index().ReleaseAsync("p9", "catalog/a.csv", default));
+    }
+
+    [Fact]
+    public async Task Listing_the_sources_pages_a_composite_terms_aggregation()
+    {
+        _handler.Answer(OpenSearchAnswers.Sources(["catalog/a.csv", "catalog/b.csv"], afterKey: "catalog/b.csv"))
+            .Answer(OpenSearchAnswers.Sources(["catalog/c.csv"], afterKey: "catalog/c.csv"));
+
+        var sources = await Index(pageSize: 2).ListSourcesAsync(default);
+
+        Assert.Equal(["catalog/a.csv", "catalog/b.csv", "catalog/c.csv"], sources);
+        const string aggregation = """
+            "size": 0, "aggs": { "sources": { "composite": { "size": 2, "sources": [{ "source": { "terms": { "field": "sources" } } }]
+            """;
+        JsonAssert.Equal("{" + aggregation + "} } } }", _handler.Requests[0].Body);
+        JsonAssert.Equal("{" + aggregation + """, "after": { "source": "catalog/b.csv" } } } } }""", _handler.Requests[1].Body);
     }
 
     [Fact]
@@ -247,7 +297,7 @@ public class OpenSearchProductIndexTests
 
         Assert.Equal(["p1", "p2", "p3"], ids);
         const string page = """
-            "size": 2, "_source": false, "query": { "term": { "source": "catalog/manifest.csv" } }, "sort": [{ "productId": "asc" }]
+            "size": 2, "_source": false, "query": { "term": { "sources": "catalog/manifest.csv" } }, "sort": [{ "productId": "asc" }]
             """;
         JsonAssert.Equal("{" + page + "}", _handler.Requests[0].Body);
         JsonAssert.Equal("{" + page + """, "search_after": ["p2"] }""", _handler.Requests[1].Body);
