@@ -1,6 +1,7 @@
 namespace ShoppableVideo.Messages;
 
-/// <summary>What ffprobe (or MediaConvert) says about a video stream.</summary>
+/// <summary>What ffprobe (or MediaConvert) says about a video stream. Width and Height are the stored
+/// (coded) size; a phone's portrait video is stored landscape with a quarter turn to show it upright.</summary>
 public record VideoProbe(
     double DurationSeconds,
     double FramesPerSecond,
@@ -8,7 +9,15 @@ public record VideoProbe(
     int Height,
     string Codec,
     int RotationDegrees,
-    long EstimatedFrameCount);
+    long EstimatedFrameCount)
+{
+    bool QuarterTurn => Math.Abs(RotationDegrees) % 180 == 90;
+
+    /// <summary>The width it shows at, turned upright: what a player shows and the frames are analysed at.</summary>
+    public int DisplayWidth => QuarterTurn ? Height : Width;
+
+    public int DisplayHeight => QuarterTurn ? Width : Height;
+}
 
 /// <summary>A frame kept as a raw BGR artifact at analysis size (RawFrameFormat: magic, width, height, bgr24
 /// bytes), at an exact frame number and presentation time.</summary>

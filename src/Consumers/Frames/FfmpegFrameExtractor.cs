@@ -93,7 +93,8 @@ public sealed class FfmpegFrameExtractor(IObjectStore store, MediaTools tools, F
         var frames = new List<FrameSignal>((int)Math.Clamp(probe.EstimatedFrameCount + 16, 16, 1_000_000));
         var reported = 0.0;
 
-        await using var process = ToolProcess.Start(tools.FfmpegPath, Arguments(location, graph, scratch), options.Timeout, cancellationToken);
+        await using var process = ToolProcess.Start(tools.FfmpegPath, Arguments(location, graph, scratch), options.Timeout, cancellationToken,
+            workingDirectory: scratch);
         try
         {
             while (await process.StandardOutput.ReadAtLeastAsync(buffer, frameBytes, throwOnEndOfStream: false, process.Token) == frameBytes)
@@ -123,10 +124,18 @@ public sealed class FfmpegFrameExtractor(IObjectStore store, MediaTools tools, F
             var why = exitCode != 0 ? (await process.Stderr.LastLineAsync()).Replace(location, key) : "the stream holds no decodable frame";
             throw new MediaRejectedException($"ffmpeg could not decode any frame: {why}");
         }
-        if (CutShort(frames.Count / probe.FramesPerSecond, probe.DurationSeconds) is { } reason)
+        frames = WithPresentationTimes(frames, FrameTimestampLog.Read(scratch));
+        if (CutShort(frames[^1].Seconds + 1 / probe.FramesPerSecond, probe.DurationSeconds) is { } reason)
             throw new MediaRejectedException(reason);
         return frames;
     }
+
+    /// <summary>Frames timed by the log of their presentation times (ffmpeg already counts them from the
+    /// file's start). Frame / frame rate stays when the log does not name every frame, as it always should.</summary>
+    static List<FrameSignal> WithPresentationTimes(List<FrameSignal> frames, IReadOnlyList<double> times) =>
+        times.Count < frames.Count
+            ? frames
+            : frames.Select(f => f with { Seconds = Math.Max(0, times[(int)f.FrameNumber]) }).ToList();
 
     /// <summary>A file cut short (an upload that stopped, a copy that did not finish) often still probes
     /// whole, because its header promises the full length, and decodes up to the cut. A document for the
@@ -147,17 +156,16 @@ public sealed class FfmpegFrameExtractor(IObjectStore store, MediaTools tools, F
     {
         if (probe.Width <= 0 || probe.Height <= 0)
             throw new MediaRejectedException($"the probe reports no frame size ({probe.Width}x{probe.Height})");
-        var quarterTurn = Math.Abs(probe.RotationDegrees) % 180 == 90;
-        var (width, height) = quarterTurn ? (probe.Height, probe.Width) : (probe.Width, probe.Height);
-        return ImageFit.Inside(width, height, options.AnalysisMaxSide);
+        return ImageFit.Inside(probe.DisplayWidth, probe.DisplayHeight, options.AnalysisMaxSide);
     }
 
     // [0:V:0]: the first real video stream (uppercase V skips cover art). fast_bilinear is enough for
     // thumbnails and is the cheapest scaler; candidates get area averaging, the better downscale, as they
     // are few. The candidate size is fixed here rather than left to ffmpeg so every raw file has a known
-    // length and a half-written one is recognisable.
+    // length and a half-written one is recognisable. The signal branch logs each frame's presentation time
+    // (FrameTimestampLog), since a raw pipe carries pixels only.
     string FilterGraph(int interval, int candidateWidth, int candidateHeight) => string.Create(CultureInfo.InvariantCulture,
-        $"[0:V:0]split=2[lo][hi];[lo]scale={options.SignalWidth}:{options.SignalHeight}:flags=fast_bilinear,format=rgb24[signals];" +
+        $"[0:V:0]split=2[lo][hi];[lo]{FrameTimestampLog.Filter},scale={options.SignalWidth}:{options.SignalHeight}:flags=fast_bilinear,format=rgb24[signals];" +
         $"[hi]select='not(mod(n\\,{interval}))',scale={candidateWidth}:{candidateHeight}:flags=area,format=bgr24[candidates]");
 
     // passthrough on both outputs: the raw stream must carry exactly one image per decoded frame (no

@@ -115,9 +115,7 @@ public static class MediaConvertJobSettings
     {
         if (probe.Width <= 0 || probe.Height <= 0)
             throw new Media.MediaRejectedException($"the probe reports no frame size ({probe.Width}x{probe.Height})");
-        var quarterTurn = Math.Abs(probe.RotationDegrees) % 180 == 90;
-        var (width, height) = quarterTurn ? (probe.Height, probe.Width) : (probe.Width, probe.Height);
-        var (fitWidth, fitHeight) = ImageFit.Inside(width, height, analysisMaxSide);
+        var (fitWidth, fitHeight) = ImageFit.Inside(probe.DisplayWidth, probe.DisplayHeight, analysisMaxSide);
         return (Math.Max(2, fitWidth & ~1), Math.Max(2, fitHeight & ~1));
     }
 }

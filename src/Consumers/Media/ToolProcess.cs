@@ -32,10 +32,13 @@ internal sealed class ToolProcess : IAsyncDisposable
         _killOnCancel = _limit.Token.Register(Kill);
     }
 
-    public static ToolProcess Start(string executable, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <param name="workingDirectory">where relative paths in the arguments point; the caller's by default.</param>
+    public static ToolProcess Start(string executable, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken,
+        string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(executable)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -24,7 +24,7 @@ public record ShoppableDocument(
             command.VideoId,
             new ShoppableVideoInfo(
                 command.Video.Bucket, command.Video.Key, command.Video.Size, command.Video.ContentHash,
-                command.Probe.DurationSeconds, command.Probe.FramesPerSecond, command.Probe.Width, command.Probe.Height),
+                command.Probe.DurationSeconds, command.Probe.FramesPerSecond, command.Probe.DisplayWidth, command.Probe.DisplayHeight),
             command.Analysis,
             command.Segments
                 .Select(s => new ShoppableSegment(
@@ -34,6 +34,7 @@ public record ShoppableDocument(
     }
 }
 
+/// <summary>Width and Height are the size the video shows at, upright, which the boxes are fractions of.</summary>
 public record ShoppableVideoInfo(
     string Bucket, string Key, long Size, string ContentHash,
     double DurationSeconds, double FramesPerSecond, int Width, int Height);

@@ -17,7 +17,7 @@ public sealed class RepresentativeFramePicker(RepresentativeFrameOptions options
         if (candidates.Count == 0)
             return [];
 
-        var seconds = shot.FrameCount / signals.FramesPerSecond;
+        var seconds = signals.EndSecondsOf(shot.EndFrame) - signals.StartSecondsOf(shot.StartFrame);
         var windows = Math.Max(options.MinFramesPerShot, (int)Math.Ceiling(seconds / options.SecondsPerFrame - 1e-9));
         var picks = new List<FrameSignal>(windows);
         for (var w = 0; w < windows; w++)

@@ -10,7 +10,6 @@ public sealed class SegmentBuilder(IObjectStore store, AdaptiveShotDetector dete
 {
     public async Task<IReadOnlyList<Segment>> BuildAsync(Guid videoId, FrameSignals signals, CancellationToken cancellationToken = default)
     {
-        var fps = signals.FramesPerSecond;
         var segments = new List<Segment>();
         var kept = new HashSet<long>();
         foreach (var shot in detector.DetectShots(signals.Frames))
@@ -23,7 +22,8 @@ public sealed class SegmentBuilder(IObjectStore store, AdaptiveShotDetector dete
                 frames.Add(new RepresentativeFrame(pick.FrameNumber, pick.Seconds, key));
             }
             // EndSeconds is where the shot's last frame ends, so consecutive segments tile the timeline.
-            segments.Add(new Segment(segments.Count, shot.StartFrame, shot.EndFrame, shot.StartFrame / fps, (shot.EndFrame + 1) / fps, frames));
+            segments.Add(new Segment(segments.Count, shot.StartFrame, shot.EndFrame,
+                signals.StartSecondsOf(shot.StartFrame), signals.EndSecondsOf(shot.EndFrame), frames));
         }
 
         // Unused candidates are only disk space; the chosen ones stay too, so a repeated step finds them.

@@ -44,6 +44,40 @@ public sealed class FfmpegFrameExtractorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_variable_rate_videos_frames_are_timed_by_their_presentation_times()
+    {
+        Ffmpeg.GenerateVariableRate(_scratch.VideoPath("vfr.mp4"));
+        var probe = await ProbeAsync("vfr.mp4");
+
+        var frames = (await Extractor.ExtractAsync(Guid.NewGuid(), Video("vfr.mp4"), probe)).Signals.Frames;
+
+        // x264 keeps 79 of the 80 frames; what matters is each frame's own time.
+        var gaps = frames.Zip(frames.Skip(1), (a, b) => b.Seconds - a.Seconds).ToList();
+        var firstSlow = frames.First(f => f.Seconds >= 2.0 - 0.001);
+        Assert.Equal(2.0, firstSlow.Seconds, 0.01);
+        Assert.All(gaps.Take((int)firstSlow.FrameNumber - 1), gap => Assert.Equal(1 / 30.0, gap, 0.002));
+        Assert.All(gaps.Skip((int)firstSlow.FrameNumber), gap => Assert.Equal(0.2, gap, 0.002));
+        Assert.Equal(5.6, frames[^1].Seconds, 0.01);
+    }
+
+    [Fact]
+    public async Task A_phone_video_stored_sideways_is_probed_at_its_upright_size_and_its_frames_are_kept_upright()
+    {
+        Ffmpeg.Generate(_scratch.VideoPath("stored.mp4"), "-f", "lavfi", "-i", "testsrc2=s=320x180:r=25:d=1", "-c:v", "libx264", "-pix_fmt", "yuv420p");
+        // A quarter turn in the container's display matrix, the way a phone records portrait video.
+        Ffmpeg.Generate(_scratch.VideoPath("portrait.mp4"), "-i", _scratch.VideoPath("stored.mp4"), "-c", "copy", "-metadata:s:v:0", "rotate=90");
+        var probe = await ProbeAsync("portrait.mp4");
+
+        var extraction = await Extractor.ExtractAsync(Guid.NewGuid(), Video("portrait.mp4"), probe);
+
+        Assert.Equal((320, 180, 90), (probe.Width, probe.Height, probe.RotationDegrees));
+        Assert.Equal((180, 320), (probe.DisplayWidth, probe.DisplayHeight));
+        await using var candidate = await _scratch.Store.OpenReadAsync(Buckets.Output, extraction.CandidateKeys[0]);
+        var frame = await RawFrameFormat.ReadAsync(candidate);
+        Assert.Equal((180, 320), (frame.Width, frame.Height));
+    }
+
+    [Fact]
     public async Task A_file_that_decodes_no_frame_is_rejected_with_ffmpegs_reason()
     {
         await File.WriteAllTextAsync(_scratch.VideoPath("fake.mp4"), "not a video at all\n");

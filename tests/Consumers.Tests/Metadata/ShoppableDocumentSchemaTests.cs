@@ -29,6 +29,16 @@ public class ShoppableDocumentSchemaTests
         JsonNode.Parse(JsonSerializer.SerializeToUtf8Bytes(ShoppableDocument.From(command), PublishMetadataConsumer.JsonOptions))!;
 
     [Fact]
+    public void A_sideways_stored_video_is_described_at_the_upright_size_its_boxes_are_fractions_of()
+    {
+        var command = Command() with { Probe = new VideoProbe(12.5, 25, 1920, 1080, "h264", 270, 312) };
+
+        var video = ShoppableDocument.From(command).Video;
+
+        Assert.Equal((1080, 1920), (video.Width, video.Height));
+    }
+
+    [Fact]
     public void A_document_with_products_as_the_pipeline_writes_it_keeps_the_schema()
     {
         Assert.Empty(Schemas.ShoppableDocument.ErrorsIn(Serialized(Command("complete", Hoodie)).ToJsonString()));

@@ -90,11 +90,29 @@ public sealed class MediaConsumersTests : IDisposable
         Assert.Equal(first.Select(s => (s.StartFrame, s.EndFrame)), second.Select(s => (s.StartFrame, s.EndFrame)));
     }
 
-    async Task<(Guid VideoId, IReadOnlyList<Segment> Segments, List<VideoStepProgressed> Progress)> RunAllStepsAsync(string name)
+    [Fact]
+    public async Task A_variable_rate_videos_shots_start_and_end_where_they_play()
     {
-        await using var media = await MediaHarness.StartAsync(_store.Store);
+        Ffmpeg.GenerateVariableRate(_scratch.VideoPath("vfr.mp4"));
+
+        var (_, segments, _) = await RunAllStepsAsync(_scratch.Store, "vfr.mp4");
+
+        // Frame / average rate would put the cut near 4.4 s and the end near 5.5 s; the file lasts 5.8 s.
+        Assert.Equal(2, segments.Count);
+        Assert.Equal(2.0, segments[1].StartSeconds, 0.01);
+        Assert.Equal(segments[0].EndSeconds, segments[1].StartSeconds);
+        Assert.Equal(5.8, segments[1].EndSeconds, 0.01);
+    }
+
+    Task<(Guid VideoId, IReadOnlyList<Segment> Segments, List<VideoStepProgressed> Progress)> RunAllStepsAsync(string name) =>
+        RunAllStepsAsync(_store.Store, name);
+
+    static async Task<(Guid VideoId, IReadOnlyList<Segment> Segments, List<VideoStepProgressed> Progress)> RunAllStepsAsync(
+        FolderObjectStore store, string name)
+    {
+        await using var media = await MediaHarness.StartAsync(store);
         var videoId = Guid.NewGuid();
-        var video = new StoredObject(Buckets.Videos, name, new FileInfo(SharedData.Video(name)).Length, "x");
+        var video = new StoredObject(Buckets.Videos, name, new FileInfo(store.GetMediaLocation(Buckets.Videos, name)).Length, "x");
 
         await media.Harness.Bus.Publish(new ProbeVideo(videoId, video));
         var probe = (await media.PublishedAsync<VideoProbed>(videoId, m => m.VideoId)).Probe;
