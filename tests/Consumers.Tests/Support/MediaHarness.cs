@@ -27,6 +27,9 @@ public sealed class MediaHarness : IAsyncDisposable
             .BuildServiceProvider(true);
         var harness = new MediaHarness(provider);
         harness.Harness.TestTimeout = TimeSpan.FromMinutes(2);
+        // A step runs ffmpeg for seconds with no bus traffic; on a loaded machine the default inactivity
+        // limit (seconds) ended the wait for its result before the step had finished.
+        harness.Harness.TestInactivityTimeout = harness.Harness.TestTimeout;
         await harness.Harness.Start();
         return harness;
     }
@@ -44,7 +47,11 @@ public sealed class MediaHarness : IAsyncDisposable
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
         }
-        throw new TimeoutException($"No {typeof(T).Name} was published for {videoId} within {Harness.TestTimeout}.");
+        // Say why when a step failed instead, so a failure under load is not mistaken for slowness.
+        var failures = Harness.Published.Select<Messages.VideoStepFailed>().Select(m => m.Context.Message)
+            .Where(m => m.VideoId == videoId).Select(m => $"{m.Step}: {m.Reason}");
+        throw new TimeoutException($"No {typeof(T).Name} was published for {videoId} within {Harness.TestTimeout}; " +
+                                   $"failed steps: [{string.Join("; ", failures)}].");
     }
 
     public async ValueTask DisposeAsync()
