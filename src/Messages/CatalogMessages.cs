@@ -19,8 +19,9 @@ public record ManifestRowError(int Line, string Reason);
 public record ParseCatalogManifest(Guid BatchId, StoredObject Manifest);
 
 /// <summary>A product to ingest; ProductImageId is derived from the batch and the row, so re-parsing
-/// the same manifest names the same per-image sagas.</summary>
-public record ParsedProduct(Guid ProductImageId, CatalogProduct Product);
+/// the same manifest names the same per-image sagas. After: an earlier row naming the same photo as the
+/// same kind of item; this row waits for it, then takes its description instead of computing it again.</summary>
+public record ParsedProduct(Guid ProductImageId, CatalogProduct Product, Guid? After = null);
 
 public record CatalogManifestParsed(Guid BatchId, IReadOnlyList<ParsedProduct> Products, IReadOnlyList<ManifestRowError> Errors);
 
@@ -33,8 +34,10 @@ public record ProductImageSubmitted(Guid ProductImageId, Guid BatchId, CatalogPr
 public record DecodeProductImage(Guid ProductImageId, string Bucket, CatalogProduct Product);
 
 /// <summary>AlreadyIndexed: the index holds this very photo (same content hash) for the product, so
-/// detecting and embedding it again would only reproduce the same vectors.</summary>
-public record ProductImageDecoded(Guid ProductImageId, int Width, int Height, string ContentHash, bool AlreadyIndexed);
+/// detecting and embedding it again would only reproduce the same vectors. DescribedBefore: another product
+/// was indexed from the same photo as the same kind of item; its descriptor is this one's too.</summary>
+public record ProductImageDecoded(Guid ProductImageId, int Width, int Height, string ContentHash, bool AlreadyIndexed,
+    EmbeddedItem? DescribedBefore = null);
 
 public record DetectProductItems(Guid ProductImageId, string Bucket, CatalogProduct Product);
 

@@ -162,6 +162,35 @@ public class CatalogIndexingTests
         Assert.NotNull(await index.FindContentHashAsync(onlyA.Id, default));
     }
 
+    [SharedDataFact]
+    public async Task Rows_sharing_one_photo_describe_it_once_and_each_product_is_found_by_it()
+    {
+        var vision = new TestVision();
+        await using var host = await EmbeddedHost.StartAsync(configureServices: vision.Register);
+        var rows = LumaRows(2);
+        // Four sizes of the first product share its photo; the second product has its own.
+        var shared = rows[0];
+        var sizes = new[] { "XS", "S", "M", "L" }.Select(size => (Id: $"{shared.Id}-{size}", shared.Category, shared.Image)).ToList();
+        Publish(host, Stage(host, [.. sizes, rows[1]]));
+
+        var batch = await WaitForBatchAsync(host, except: []);
+
+        Assert.Equal(("Completed", 5), (batch.Status.State, batch.Ingested));
+        var embedded = vision.Embedder!.Embedded;
+        var index = host.App.Services.GetRequiredService<IProductIndex>();
+        var photos = host.App.Services.GetRequiredService<IProductPhotoVision>();
+        var product = new CatalogProduct(0, sizes[0].Id, sizes[0].Id, 1, shared.Category, $"shop/images/{shared.Image}", null);
+        var (item, _) = await photos.FindProductAsync(Buckets.Catalog, product, default);
+        var described = (await photos.DescribeAsync(Buckets.Catalog, product, item!, default))!;
+        var viewsPerPhoto = vision.Embedder.Embedded - embedded;
+        // Two photos described, however many rows name them.
+        Assert.Equal(2 * viewsPerPhoto, embedded);
+        var hits = await index.SearchAsync(CategoryKinds.For(shared.Category),
+            new ItemDescriptor(described.Views.Select(v => new ItemView(v.Appearance, v.Colour)).ToList()), 4, default);
+        Assert.Equal(sizes.Select(s => s.Id).Order(StringComparer.Ordinal), hits.Select(h => h.ProductId).Order(StringComparer.Ordinal));
+        Assert.All(hits, h => Assert.InRange(h.Score, 0.999, 1.0));
+    }
+
     /// <summary>The first <paramref name="count"/> Luma rows, alternating tops, bottoms and bags.</summary>
     static List<(string Id, string Category, string Image)> LumaRows(int count)
     {

@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "decode" => await new DecodeBenchmark().RunAsync(),
     "matching" when MaxShots(args) is var (ok, max) && ok => await new MatchingBenchmark(max).RunAsync(),
     "matching-sweep" => await new MatchingSweep().RunAsync(),
+    "shared-photos" => await new SharedPhotosBenchmark().RunAsync(),
     _ => Usage(),
 };
 
@@ -31,6 +32,6 @@ static async Task<int> RunShots()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Benchmarks <mode>   modes: shots, decode, matching [--max-shots N], matching-sweep");
+    Console.Error.WriteLine("usage: Benchmarks <mode>   modes: shots, decode, matching [--max-shots N], matching-sweep, shared-photos");
     return 2;
 }

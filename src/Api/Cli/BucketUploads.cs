@@ -49,9 +49,8 @@ public static class BucketUploads
     {
         await using (var file = File.OpenRead(source))
             await store.WriteAsync(bucket, key, file, ct);
-        var stored = (await store.IdentifyAsync(bucket, key, ct))!;
-        // Videos are announced without an occurrence, as the bucket watcher announces them.
-        return bucket == Buckets.Catalog ? stored : stored with { Occurrence = null };
+        // Identified as the bucket watcher will identify it, so both name the same saga.
+        return (await store.IdentifyAsync(bucket, key, ct))!;
     }
 
     public static Guid SagaIdFor(StoredObject stored) => ObjectEvents.SagaIdFor(stored);

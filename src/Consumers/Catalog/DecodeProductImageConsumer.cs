@@ -10,7 +10,8 @@ namespace ShoppableVideo.Consumers.Catalog;
 /// <summary>Checks the photo exists, is an image and is within the pixel limit (from its header alone,
 /// read in managed code, so a bomb is refused before anything decodes it), then decodes it through the
 /// shared decoder to prove it decodes, and hashes its bytes. When the index already holds that very photo
-/// for the product, it is neither decoded again here nor detected and embedded again by the saga.</summary>
+/// for the product, or for another product of the same kind (rows sharing a photo), it is neither decoded
+/// again here nor detected and embedded again by the saga.</summary>
 public sealed class DecodeProductImageConsumer(IObjectStore store, IImageDecoder decoder, IProductIndex index, CatalogOptions options)
     : IConsumer<DecodeProductImage>
 {
@@ -35,7 +36,8 @@ public sealed class DecodeProductImageConsumer(IObjectStore store, IImageDecoder
             var bytes = await ReadRestAsync(key, head.AsMemory(0, headLength), content, cancellationToken);
             var hash = await ContentHash.OfAsync(new MemoryStream(bytes, writable: false), cancellationToken);
             var alreadyIndexed = await index.FindContentHashAsync(product.ProductId, cancellationToken) == hash;
-            if (!alreadyIndexed)
+            var describedBefore = alreadyIndexed ? null : await DescribedBeforeAsync(hash, product, cancellationToken);
+            if (!alreadyIndexed && describedBefore is null)
             {
                 try
                 {
@@ -46,12 +48,20 @@ public sealed class DecodeProductImageConsumer(IObjectStore store, IImageDecoder
                     throw new MediaRejectedException($"image '{key}' does not decode: {e.Reason}");
                 }
             }
-            await context.Publish(new ProductImageDecoded(id, header.Width, header.Height, hash, alreadyIndexed));
+            await context.Publish(new ProductImageDecoded(id, header.Width, header.Height, hash, alreadyIndexed, describedBefore));
         }
         catch (Exception e) when (PermanentFailure.ReasonFor(e) is { } reason)
         {
             await context.Publish(new ProductImageStepFailed(id, ProductImageStepNames.Decode, reason));
         }
+    }
+
+    async Task<EmbeddedItem?> DescribedBeforeAsync(string hash, CatalogProduct product, CancellationToken cancellationToken)
+    {
+        var kind = CategoryKinds.For(product.Category);
+        return await index.FindDescriptorOfPhotoAsync(hash, kind, cancellationToken) is { } descriptor
+            ? new EmbeddedItem(kind.ToString(), descriptor.Views.Select(v => new EmbeddedView(v.Appearance, v.Colour)).ToList())
+            : null;
     }
 
     static ImageHeader ReadHeader(string key, ReadOnlySpan<byte> head)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using MassTransit;
+using ShoppableVideo.Consumers.Matching;
 using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Messages;
 
@@ -24,13 +25,28 @@ public sealed class ParseCatalogManifestConsumer(IObjectStore store) : IConsumer
             await using var stream = await store.OpenReadAsync(manifest.Bucket, manifest.Key, context.CancellationToken);
             using var reader = new StreamReader(stream, Encoding.UTF8);
             var (products, errors) = CatalogManifestParser.Parse(manifest.Key, reader);
-            var parsed = products.Select(p => new ParsedProduct(ProductImageIdFor(batchId, p), p)).ToList();
+            var parsed = WithSharedPhotosAfterTheirFirstRow(products.Select(p => new ParsedProduct(ProductImageIdFor(batchId, p), p)));
             await context.Publish(new CatalogManifestParsed(batchId, parsed, errors));
         }
         catch (Exception e) when (e is FormatException or JsonException or FileNotFoundException or InvalidObjectKeyException)
         {
             await context.Publish(new CatalogManifestRejected(batchId, $"the manifest cannot be read: {e.Message}"));
         }
+    }
+
+    /// <summary>Rows naming a photo an earlier row names, as the same kind of item (colour variants often
+    /// share one photo), run after that first row, so they find its description in the index.</summary>
+    static List<ParsedProduct> WithSharedPhotosAfterTheirFirstRow(IEnumerable<ParsedProduct> rows)
+    {
+        var first = new Dictionary<(string, ItemKind), Guid>();
+        return rows.Select(row =>
+        {
+            var photo = (row.Product.ImageKey, CategoryKinds.For(row.Product.Category));
+            if (first.TryGetValue(photo, out var leader))
+                return row with { After = leader };
+            first[photo] = row.ProductImageId;
+            return row;
+        }).ToList();
     }
 
     /// <summary>Name-based: the same batch and row always name the same product image saga.</summary>

@@ -10,6 +10,11 @@ public interface IProductIndex
     /// <summary>The content hash indexed for this product, or null when it is not indexed.</summary>
     Task<string?> FindContentHashAsync(string productId, CancellationToken cancellationToken);
 
+    /// <summary>What the index holds for a photo with this content, described as this kind of item (under any
+    /// product), or null: a row naming a photo another row already described needs no detection or embedding,
+    /// since they would reproduce the same descriptor.</summary>
+    Task<ItemDescriptor?> FindDescriptorOfPhotoAsync(string contentHash, ItemKind kind, CancellationToken cancellationToken);
+
     /// <summary>Replaces whatever is indexed for the product, and adds the entry's source to the manifests
     /// that list it.</summary>
     Task UpsertAsync(IndexedProductImage entry, CancellationToken cancellationToken);

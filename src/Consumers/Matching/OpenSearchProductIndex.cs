@@ -40,6 +40,20 @@ public sealed class OpenSearchProductIndex(
         return hits.Count == 0 ? null : hits[0].GetProperty("_source").StringOrNull("imageContentHash");
     }
 
+    public async Task<ItemDescriptor?> FindDescriptorOfPhotoAsync(string contentHash, ItemKind kind, CancellationToken cancellationToken)
+    {
+        var hits = await SearchOrNoneAsync(new JsonObject
+        {
+            ["size"] = 1,
+            ["_source"] = new JsonArray("views"),
+            ["query"] = new JsonObject
+            {
+                ["bool"] = new JsonObject { ["filter"] = new JsonArray(Term("imageContentHash", contentHash), Term("kind", KindName(kind))) },
+            },
+        }, cancellationToken);
+        return hits.Count == 0 ? null : new ItemDescriptor(ViewsOf(hits[0].GetProperty("_source")));
+    }
+
     // Painless scripts for the update API: each reads and writes one document atomically on its shard, so two
     // manifests claiming or releasing the same product at once cannot lose each other's source.
     const string UpsertScript = """
@@ -222,8 +236,7 @@ public sealed class OpenSearchProductIndex(
             return new ProductViews(
                 hit.StringOrNull("_id") ?? throw new InvalidDataException("an OpenSearch hit without an _id"),
                 Enum.Parse<ItemKind>(source.GetProperty("kind").GetString()!, ignoreCase: true),
-                source.GetProperty("views").EnumerateArray()
-                    .Select(v => new ItemView(FloatsOf(v.GetProperty("appearance")), FloatsOf(v.GetProperty("colour")))).ToList());
+                ViewsOf(source));
         });
     }
 
@@ -273,6 +286,10 @@ public sealed class OpenSearchProductIndex(
             _creating.Release();
         }
     }
+
+    static List<ItemView> ViewsOf(JsonElement source) =>
+        source.GetProperty("views").EnumerateArray()
+            .Select(v => new ItemView(FloatsOf(v.GetProperty("appearance")), FloatsOf(v.GetProperty("colour")))).ToList();
 
     static float[] FloatsOf(JsonElement array) => array.EnumerateArray().Select(v => v.GetSingle()).ToArray();
 

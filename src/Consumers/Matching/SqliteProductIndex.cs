@@ -36,6 +36,7 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
             content_hash TEXT NOT NULL,
             kind         TEXT NOT NULL
         );
+        CREATE INDEX IF NOT EXISTS indexed_products_by_photo ON indexed_products(content_hash, kind);
         CREATE TABLE IF NOT EXISTS product_sources (
             product_id TEXT NOT NULL,
             source     TEXT NOT NULL,
@@ -73,6 +74,22 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
                 .With("$id", productId);
             return await command.ExecuteScalarAsync(cancellationToken) as string;
         }, cancellationToken);
+
+    public async Task<ItemDescriptor?> FindDescriptorOfPhotoAsync(string contentHash, ItemKind kind, CancellationToken cancellationToken)
+    {
+        var products = await database.ReadAsync(async connection =>
+        {
+            await using var command = connection.Command("""
+                SELECT product_id FROM indexed_products WHERE content_hash = $hash AND kind = $kind ORDER BY product_id LIMIT 1
+                """)
+                .With("$hash", contentHash)
+                .With("$kind", KindName(kind));
+            return await command.ExecuteScalarAsync(cancellationToken) is string productId
+                ? await ViewsOfAsync(connection, [productId], cancellationToken)
+                : [];
+        }, cancellationToken);
+        return products.Count == 0 ? null : new ItemDescriptor(products[0].Views);
+    }
 
     public Task UpsertAsync(IndexedProductImage entry, CancellationToken cancellationToken)
     {

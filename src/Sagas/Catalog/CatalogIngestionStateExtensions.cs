@@ -32,7 +32,8 @@ public static class CatalogIngestionStateExtensions
         batch.Ingested.Count + batch.FailedImages.Count >= batch.Products.Count;
 
     /// <summary>The submissions to send now: those submitted but unreported (again, after a restart they
-    /// may have been lost; sagas that exist ignore a repeat), topped up with new rows to the window.</summary>
+    /// may have been lost; sagas that exist ignore a repeat), topped up with new rows to the window. A row
+    /// that shares its photo with an earlier one waits until that one has reported.</summary>
     public static IReadOnlyList<ProductImageSubmitted> NextSubmissions(this CatalogIngestionState batch, bool resend)
     {
         var reported = batch.Ingested.Concat(batch.FailedImages).ToHashSet();
@@ -40,6 +41,7 @@ public static class CatalogIngestionStateExtensions
         var inFlight = batch.Products.Where(p => submitted.Contains(p.ProductImageId) && !reported.Contains(p.ProductImageId)).ToList();
         var fresh = batch.Products
             .Where(p => !submitted.Contains(p.ProductImageId) && !reported.Contains(p.ProductImageId))
+            .Where(p => p.After is not { } leader || reported.Contains(leader))
             .Take(Math.Max(0, MaxInFlight - inFlight.Count))
             .ToList();
         batch.Submitted.AddRange(fresh.Select(p => p.ProductImageId));

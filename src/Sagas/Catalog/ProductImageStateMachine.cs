@@ -5,7 +5,8 @@ using ShoppableVideo.Sagas.Steps;
 namespace ShoppableVideo.Sagas.Catalog;
 
 /// <summary>Per product image: Decode → Detect → Embed → Index → Completed | Failed. A photo the index
-/// already holds (same content hash) skips Detect and Embed: Index only refreshes the product's details.
+/// already holds (same content hash) skips Detect and Embed: Index only refreshes the product's details,
+/// or, when another product was described from the photo, indexes that description for this one too.
 /// Reports its outcome to the manifest's batch saga, and reports it again when the batch submits the
 /// image once more.</summary>
 public class ProductImageStateMachine : StepMachine<ProductImageState, ProductImageStepTimedOut>
@@ -46,12 +47,13 @@ public class ProductImageStateMachine : StepMachine<ProductImageState, ProductIm
                 .TransitionTo(Decoding));
 
         During(Decoding,
-            When(Decoded, x => !x.Message.AlreadyIndexed)
+            When(Decoded, x => !x.Message.AlreadyIndexed && x.Message.DescribedBefore is null)
                 .Then(x => x.Saga.ImageContentHash = x.Message.ContentHash)
                 .BeginStep(ProductImageStepNames.Detect, this)
                 .TransitionTo(Detecting),
-            When(Decoded, x => x.Message.AlreadyIndexed)
-                .Then(x => (x.Saga.ImageContentHash, x.Saga.AlreadyIndexed) = (x.Message.ContentHash, true))
+            When(Decoded, x => x.Message.AlreadyIndexed || x.Message.DescribedBefore is not null)
+                .Then(x => (x.Saga.ImageContentHash, x.Saga.AlreadyIndexed, x.Saga.Embedded) =
+                    (x.Message.ContentHash, x.Message.AlreadyIndexed, x.Message.DescribedBefore))
                 .BeginStep(ProductImageStepNames.Index, this)
                 .TransitionTo(Indexing));
 

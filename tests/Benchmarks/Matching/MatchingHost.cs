@@ -41,11 +41,13 @@ public sealed class MatchingHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Writes the file and identifies it as the bucket watcher will (a manifest's occurrence
+    /// included), so the event published here and the watcher's name the same saga.</summary>
     public async Task<StoredObject> PutAsync(string bucket, string key, string path)
     {
         await using (var source = File.OpenRead(path))
             await Store.WriteAsync(bucket, key, source);
-        return new StoredObject(bucket, key, new FileInfo(path).Length, await ContentHash.OfFileAsync(path));
+        return (await Store.IdentifyAsync(bucket, key))!;
     }
 
     /// <summary>Publishes the manifest's event and waits for its batch to finish.</summary>

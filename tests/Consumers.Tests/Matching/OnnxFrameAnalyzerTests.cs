@@ -48,6 +48,7 @@ public class OnnxFrameAnalyzerTests
         public Task<string?> FindContentHashAsync(string productId, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task UpsertAsync(IndexedProductImage entry, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task DeleteAsync(string productId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<ItemDescriptor?> FindDescriptorOfPhotoAsync(string contentHash, ItemKind kind, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<bool> ClaimAsync(string productId, string source, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<bool> ReleaseAsync(string productId, string source, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IReadOnlyList<string>> ListFromSourceAsync(string source, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -159,6 +159,21 @@ public class SqliteProductIndexTests
     }
 
     [Fact]
+    public async Task A_photo_described_for_one_product_is_found_by_its_content_and_kind_for_another()
+    {
+        await using var temp = new TempProductIndex();
+        var red = TestVectors.Descriptor(TestVectors.Random(55), colourBin: 4);
+        await temp.Index.UpsertAsync(Entry("red-s", ItemKind.Upper, red, hash: "photo-1"), default);
+
+        var found = await temp.Index.FindDescriptorOfPhotoAsync("photo-1", ItemKind.Upper, default);
+
+        Assert.Equal(red.Views.Select(v => v.Appearance), found!.Views.Select(v => v.Appearance));
+        Assert.Equal(red.Views.Select(v => v.Colour), found.Views.Select(v => v.Colour));
+        Assert.Null(await temp.Index.FindDescriptorOfPhotoAsync("photo-1", ItemKind.Lower, default));
+        Assert.Null(await temp.Index.FindDescriptorOfPhotoAsync("photo-2", ItemKind.Upper, default));
+    }
+
+    [Fact]
     public async Task An_index_written_with_one_source_per_product_keeps_its_products_and_their_manifest_on_reopening()
     {
         await using var temp = new TempProductIndex();

@@ -18,6 +18,9 @@ public sealed class CountingProductIndex(IProductIndex inner) : IProductIndex
         return inner.UpsertAsync(entry, cancellationToken);
     }
 
+    public Task<ItemDescriptor?> FindDescriptorOfPhotoAsync(string contentHash, ItemKind kind, CancellationToken cancellationToken) =>
+        inner.FindDescriptorOfPhotoAsync(contentHash, kind, cancellationToken);
+
     public Task DeleteAsync(string productId, CancellationToken cancellationToken) => inner.DeleteAsync(productId, cancellationToken);
 
     public Task<bool> ClaimAsync(string productId, string source, CancellationToken cancellationToken) =>

@@ -304,6 +304,27 @@ public class OpenSearchProductIndexTests
     }
 
     [Fact]
+    public async Task A_photos_descriptor_is_found_by_its_content_hash_and_kind()
+    {
+        var views = new JsonArray(Jacket.Descriptor.Views
+            .Select(v => (JsonNode)new JsonObject { ["appearance"] = Floats(v.Appearance), ["colour"] = Floats(v.Colour) }).ToArray());
+        var hit = new JsonObject { ["_index"] = "products", ["_id"] = "p1", ["_score"] = 0.0, ["_source"] = new JsonObject { ["views"] = views } };
+        _handler.Answer(OpenSearchAnswers.Hits(hit.ToJsonString()))
+            .Answer(OpenSearchAnswers.Hits(""));
+        var index = Index();
+
+        var found = await index.FindDescriptorOfPhotoAsync("sha256-abc", ItemKind.Upper, default);
+        var none = await index.FindDescriptorOfPhotoAsync("sha256-abc", ItemKind.Lower, default);
+
+        Assert.Equal(Jacket.Descriptor.Views.Select(v => v.Appearance), found!.Views.Select(v => v.Appearance));
+        Assert.Null(none);
+        JsonAssert.Equal("""
+            { "size": 1, "_source": ["views"],
+              "query": { "bool": { "filter": [{ "term": { "imageContentHash": "sha256-abc" } }, { "term": { "kind": "upper" } }] } } }
+            """, _handler.Requests[0].Body);
+    }
+
+    [Fact]
     public async Task The_content_hash_is_found_by_a_term_query_and_is_null_when_nothing_is_indexed()
     {
         _handler.Answer(OpenSearchAnswers.Hits("""{"_index":"products","_id":"p1","_score":0.2876821,"_source":{"imageContentHash":"sha256-abc"}}"""))
