@@ -20,7 +20,13 @@ public class CrashRecoveryTests
             File.Move(staged, Path.Combine(videos, "people.mp4"));
 
             midway = await PollUntil(first.Http, v => v.Status.State == "ExtractingFrames", TimeSpan.FromMinutes(1));
+            var decoder = (int)await Poll.UntilAsync(_ => Task.FromResult(
+                first.Children().Where(c => c.Name == "ffmpeg").Select(c => (object)c.Pid).FirstOrDefault()), TimeSpan.FromMinutes(1), intervalMs: 20);
             first.Kill();
+
+            // The decode dies with the host that reads it, instead of running on as an orphan.
+            await Poll.UntilAsync(_ => Task.FromResult(HostProcess.IsRunning(decoder) ? null : "gone"), TimeSpan.FromMinutes(1),
+                describe: () => $"ffmpeg {decoder} still running after its host was killed");
         }
 
         using var second = await HostProcess.StartAsync(data.Root);

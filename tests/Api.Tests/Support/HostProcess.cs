@@ -57,6 +57,47 @@ public sealed class HostProcess : IDisposable
         return host;
     }
 
+    /// <summary>The processes the host started that are running now, by pid and name (from /proc).</summary>
+    public IReadOnlyList<(int Pid, string Name)> Children() => ChildrenOf(process.Id);
+
+    public static IReadOnlyList<(int Pid, string Name)> ChildrenOf(int parent)
+    {
+        var children = new List<(int, string)>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out var pid))
+                continue;
+            try
+            {
+                // /proc/PID/stat: "pid (name) state ppid ...", the name may hold spaces and parentheses.
+                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
+                var close = stat.LastIndexOf(')');
+                var fields = stat[(close + 2)..].Split(' ');
+                if (int.Parse(fields[1]) == parent && fields[0] != "Z")
+                    children.Add((pid, stat[(stat.IndexOf('(') + 1)..close]));
+            }
+            catch (IOException)
+            {
+                // The process ended while we looked.
+            }
+        }
+        return children;
+    }
+
+    /// <summary>Whether a process with this pid still runs (a zombie does not count).</summary>
+    public static bool IsRunning(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly like a crash or an OOM kill.</summary>
     public void Kill()
     {
