@@ -15,14 +15,12 @@ public static class PlayerEndpoints
             {
                 if (await videos.FindAsync(id, ct) is not { Video: { } video } saga)
                     return ApiProblems.NotFound($"No video {id:N}.");
-                if (!await store.ExistsAsync(video.Bucket, video.Key, ct))
+                if (await store.IdentifyAsync(video.Bucket, video.Key, ct) is not { } current)
                     return ApiProblems.NotFound($"The file of video {id:N} is no longer in the '{video.Bucket}' bucket.");
-                var media = await store.OpenReadAsync(video.Bucket, video.Key, ct);
-                // The key may hold other bytes now (the file was replaced): they are another video, with
-                // their own id and document, and must not play under this one's.
-                if (media.CanSeek && media.Length != video.Size)
+                // The key may hold other bytes now (the file was replaced, even by one of the same size): they
+                // are another video, with their own id and document, and must not play under this one's.
+                if (!current.HoldsSameContentAs(video))
                 {
-                    await media.DisposeAsync();
                     var successor = (await videos.ListAsync(1000, 0, null, ct))
                         .Where(v => v.Video is { } other && other.Key == video.Key && other.Bucket == video.Bucket && v.CreatedAt > saga.CreatedAt)
                         .MaxBy(v => v.CreatedAt);
@@ -31,6 +29,7 @@ public static class PlayerEndpoints
                 }
                 // Range requests matter: a browser seeks by asking for byte ranges, and refuses to seek
                 // a video served without them.
+                var media = await store.OpenReadAsync(video.Bucket, video.Key, ct);
                 return Results.Stream(media, VideoContentTypes.For(video.Key), enableRangeProcessing: true);
             })
             .WithName("GetVideoMedia")

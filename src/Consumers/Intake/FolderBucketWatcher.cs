@@ -136,15 +136,4 @@ public sealed class FolderBucketWatcher(
             return new StoredObject(bucket, key, before.Size, hash, occurrence);
         }
     }
-
-    /// <summary>What says a file is unchanged without reading it. The creation (birth) time tells apart a file
-    /// replaced by another of the same size and write time, as a rename of a copy made with its times kept.</summary>
-    sealed record FileSnapshot(long Size, DateTime Modified, DateTime Created)
-    {
-        public static FileSnapshot? Of(string path)
-        {
-            var info = new FileInfo(path);
-            return info.Exists ? new FileSnapshot(info.Length, info.LastWriteTimeUtc, info.CreationTimeUtc) : null;
-        }
-    }
 }

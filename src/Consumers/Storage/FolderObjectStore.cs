@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using ShoppableVideo.Messages;
 
@@ -21,13 +22,27 @@ public sealed class FolderObjectStore(string root) : IObjectStore
     public Task<bool> ExistsAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
         Task.FromResult(File.Exists(PathOf(bucket, key)));
 
+    // Identities by path, kept while the file's snapshot holds still, so asking again (the media endpoint
+    // checks a video's bytes on every range request) reads nothing.
+    readonly ConcurrentDictionary<string, (FileSnapshot Snapshot, string Hash)> identified = new();
+
     public async Task<StoredObject?> IdentifyAsync(string bucket, string key, CancellationToken cancellationToken = default)
     {
-        var file = new FileInfo(PathOf(bucket, key));
-        if (!file.Exists)
-            return null;
-        var hash = await ContentHash.OfFileAsync(file.FullName, cancellationToken);
-        return new StoredObject(bucket, key, file.Length, hash, OccurrenceOf(file.LastWriteTimeUtc));
+        var path = PathOf(bucket, key);
+        while (true)
+        {
+            if (FileSnapshot.Of(path) is not { } before)
+                return null;
+            if (!identified.TryGetValue(path, out var known) || known.Snapshot != before)
+            {
+                known = (before, await ContentHash.OfFileAsync(path, cancellationToken));
+                // A file that changed while it was hashed is hashed again.
+                if (FileSnapshot.Of(path) != before)
+                    continue;
+                identified[path] = known;
+            }
+            return new StoredObject(bucket, key, before.Size, known.Hash, OccurrenceOf(before.Modified));
+        }
     }
 
     /// <summary>A folder object's occurrence: its write time, which a new copy of the same bytes changes.</summary>

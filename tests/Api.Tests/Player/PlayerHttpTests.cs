@@ -75,6 +75,27 @@ public class PlayerHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_replacement_of_the_same_size_is_another_video_too_and_the_old_media_is_gone()
+    {
+        var videos = Path.Combine(factory.Data.BucketsRoot, "videos");
+        var staged = Path.Combine(factory.Data.Root, "same-size.mp4");
+        Ffmpeg.Generate(staged, "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=2", "-pix_fmt", "yuv420p");
+        var bytes = await File.ReadAllBytesAsync(staged);
+        File.Move(staged, Path.Combine(videos, "twin.mp4"));
+        var first = await Poll.UntilAsync(async ct => (await http.GetFromJsonAsync<List<VideoStatus>>("/videos", ct))?
+            .FirstOrDefault(v => v.Video?.Key == "twin.mp4"), TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/videos/{first.Id}/media")).StatusCode);
+
+        // Other bytes of exactly the same length: one byte of the mdat payload changed.
+        bytes[^100] ^= 0xFF;
+        await File.WriteAllBytesAsync(staged, bytes);
+        File.Move(staged, Path.Combine(videos, "twin.mp4"), overwrite: true);
+
+        var old = await http.GetAsync($"/videos/{first.Id}/media");
+        Assert.Equal(HttpStatusCode.Gone, old.StatusCode);
+    }
+
+    [Fact]
     public async Task The_media_of_an_unknown_video_is_a_404_problem()
     {
         var response = await http.GetAsync($"/videos/{Guid.NewGuid():N}/media");
