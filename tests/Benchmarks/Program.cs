@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "matching" when MaxShots(args) is var (ok, max) && ok => await new MatchingBenchmark(max).RunAsync(),
     "matching-sweep" => await new MatchingSweep().RunAsync(),
     "shared-photos" => await new SharedPhotosBenchmark().RunAsync(),
+    "idle-intake" => await new IdleIntakeBenchmark().RunAsync(),
     _ => Usage(),
 };
 
@@ -32,6 +33,6 @@ static async Task<int> RunShots()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Benchmarks <mode>   modes: shots, decode, matching [--max-shots N], matching-sweep, shared-photos");
+    Console.Error.WriteLine("usage: Benchmarks <mode>   modes: shots, decode, matching [--max-shots N], matching-sweep, shared-photos, idle-intake");
     return 2;
 }
