@@ -95,4 +95,27 @@ public class KestrelUploadTests
         var staging = Path.Combine(host.Data.Root, "uploads-staging");
         Assert.True(!Directory.Exists(staging) || !Directory.EnumerateFiles(staging).Any());
     }
+
+    [Fact]
+    public async Task A_body_that_stalls_below_kestrels_minimum_rate_is_answered_408_and_nothing_is_stored()
+    {
+        await using var host = await KestrelHost.StartAsync("--Logging:LogLevel:Default=Critical");
+        var video = UploadFixtures.SmallMp4();
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(host.Http.BaseAddress!.Host, host.Http.BaseAddress.Port);
+        var stream = client.GetStream();
+        var head = $"POST /videos?name=stalled.mp4 HTTP/1.1\r\nHost: {host.Http.BaseAddress.Authority}\r\n" +
+                   $"{ApiKeyFilter.HeaderName}: {ApiFactory.WriteKey}\r\nContent-Type: application/octet-stream\r\n" +
+                   $"Content-Length: {video.Length + (8 << 20)}\r\n\r\n";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+        // A few bytes, then nothing: Kestrel's minimum body rate (240 B/s on average, after a 5 s grace)
+        // cuts the read off, and the client must hear why rather than see the connection die.
+        await stream.WriteAsync(video.AsMemory(0, 16));
+
+        using var reader = new StreamReader(stream, System.Text.Encoding.ASCII);
+        var statusLine = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal("HTTP/1.1 408 Request Timeout", statusLine);
+        UploadAssertions.AssertNothingStored(host.Data, Buckets.Videos);
+    }
 }
