@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using ShoppableVideo.Api.Hosting.Bus;
 using ShoppableVideo.Consumers.Aws;
 using ShoppableVideo.Consumers.Intake;
+using ShoppableVideo.Consumers.Matching;
 using ShoppableVideo.Consumers.Notifications;
 using ShoppableVideo.Consumers.StepFunctions;
 using ShoppableVideo.Consumers.Storage;
@@ -12,9 +13,10 @@ using ShoppableVideo.Sagas.Persistence;
 namespace ShoppableVideo.Api.Hosting;
 
 /// <summary>The composition root of the aws profile: S3 buckets, S3 events through SNS and SQS, the bus on
-/// RabbitMQ (Amazon MQ), saga state and the artifact index in DynamoDB, completion events also on SNS. The
-/// sagas and consumers are the embedded profile's; only these adapters differ. Media stays ffmpeg (it
-/// reads S3 through presigned URLs) and the product index stays sqlite-vec in the data folder.</summary>
+/// RabbitMQ (Amazon MQ), saga state and the artifact index in DynamoDB, completion events also on SNS, and
+/// the product index on OpenSearch k-NN when an "es" endpoint is configured (sqlite-vec in the data folder
+/// otherwise). The sagas and consumers are the embedded profile's; only these adapters differ. Media stays
+/// ffmpeg (it reads S3 through presigned URLs).</summary>
 public static class AwsProfile
 {
     public const string Name = "aws";
@@ -26,6 +28,9 @@ public static class AwsProfile
     public static IServiceCollection AddAwsProfile(this IServiceCollection services, EmbeddedSettings settings, AwsSettings aws,
         RabbitMqBusOptions rabbit, StepFunctionsMirrorOptions mirror)
     {
+        // Before the processing core, whose sqlite-vec index is only the fallback (TryAdd).
+        if (aws.Endpoint("es") is not null)
+            services.AddOpenSearchProductIndex(new OpenSearchIndexOptions { IndexName = aws.ProductIndex });
         services.AddProcessingCore(settings);
         var credentials = aws.AccessKeyId is { } keyId ? new BasicAWSCredentials(keyId, aws.SecretAccessKey ?? "") : null;
 

@@ -37,6 +37,11 @@ public sealed class AwsSettings
     /// <summary>How long finished sagas stay (DynamoDB TTL); kept for ever when unset.</summary>
     public TimeSpan? FinishedSagaTimeToLive { get; set; }
 
+    /// <summary>The OpenSearch k-NN index (or alias) that holds the product vectors. With an "es" endpoint
+    /// (the domain's), every process reads and writes this one index; without one, each process keeps its
+    /// own sqlite-vec file, which is only right for a single worker.</summary>
+    public string ProductIndex { get; set; } = "products";
+
     /// <summary>S3 multipart part size; local servers may cap request bodies below the 16 MiB default.</summary>
     public int? S3PartSize { get; set; }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ShoppableVideo.Consumers.Aws;
 using ShoppableVideo.Consumers.Native;
 using ShoppableVideo.Sqlite;
 
@@ -7,6 +8,18 @@ namespace ShoppableVideo.Consumers.Matching;
 
 public static class ProductIndexRegistration
 {
+    /// <summary>The product index on OpenSearch k-NN, shared by every process of a deployment. Needs the
+    /// signed AWS client (its "es" service); the matching options come from the processing core.</summary>
+    public static IServiceCollection AddOpenSearchProductIndex(this IServiceCollection services, OpenSearchIndexOptions options)
+    {
+        services.AddSingleton<IProductIndex>(provider => new OpenSearchProductIndex(
+            provider.GetRequiredService<IAwsHttpClient>(),
+            provider.GetRequiredService<AwsClientOptions>().Service("es"),
+            options,
+            provider.GetRequiredService<MatchingOptions>()));
+        return services;
+    }
+
     /// <summary>
     /// The sqlite-vec product index in the shared SQLite file. vec0 is loaded into every connection now,
     /// before the database can open, so a missing library fails start-up with a message that says what to

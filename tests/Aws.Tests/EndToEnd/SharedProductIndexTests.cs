@@ -1,0 +1,69 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Amazon.S3.Model;
+using ShoppableVideo.Api.Endpoints;
+using ShoppableVideo.Api.Tests.Support;
+using ShoppableVideo.Aws.Tests.LocalServers;
+using ShoppableVideo.Consumers.Storage;
+using ShoppableVideo.Consumers.Tests.Support;
+
+namespace ShoppableVideo.Aws.Tests.EndToEnd;
+
+/// <summary>The product index is shared, not a worker's own: a catalog ingested by one worker is what
+/// another worker, started afterwards on an empty data folder, matches videos against. The index is on
+/// the OpenSearch stand-in (<see cref="OpenSearchStandIn"/>), the rest on the local servers.</summary>
+public class SharedProductIndexTests(LocalAwsStack stack) : IClassFixture<LocalAwsStack>
+{
+    static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+
+    [SharedDataFact]
+    public async Task A_catalog_ingested_on_worker_a_is_found_by_matching_on_worker_b()
+    {
+        await using var openSearch = await OpenSearchStandIn.StartAsync();
+        var deployment = await stack.DeployAsync("e2e-shared-index");
+        string[] settings = [.. deployment.WorkerSettings(), $"--ShoppableVideo:Aws:Endpoints:es={openSearch.Endpoint}",
+            "--ShoppableVideo:Aws:ProductIndex=e2e-shared-index-products"];
+        var luma = Path.Combine(SharedData.Folder!, "luma", "images");
+        (string Id, string Category, string Photo)[] products =
+        [
+            ("WH01-Green", "Women/Tops/Hoodies & Sweatshirts", "wh01-green_main.jpg"),
+            ("MH01-Black", "Men/Tops/Hoodies & Sweatshirts", "mh01-black_main.jpg"),
+            ("WB01-Black", "Gear/Bags", "wb01-black_main.jpg"),
+        ];
+
+        using (var workerA = await HostProcess.StartAsync(NewDataFolder(), settings))
+        {
+            foreach (var product in products)
+                await stack.S3.PutObjectAsync(new PutObjectRequest
+                {
+                    BucketName = deployment.Buckets[Buckets.Catalog], Key = $"shop/{product.Photo}", FilePath = Path.Combine(luma, product.Photo),
+                });
+            var manifest = Path.Combine(NewDataFolder(), "catalog.csv");
+            await File.WriteAllLinesAsync(manifest,
+                ["product_id,name,price,category,image", .. products.Select(p => $"{p.Id},{p.Id},50,\"{p.Category}\",{p.Photo}")]);
+            await deployment.PutAndAnnounceAsync(Buckets.Catalog, "shop/catalog.csv", manifest);
+
+            var batch = await Poll.UntilAsync(async ct => (await workerA.Http.GetFromJsonAsync<List<CatalogBatchStatus>>("/catalog/batches", ct))?
+                .FirstOrDefault(b => b.Status.State is "Completed" or "Failed"), Timeout, describe: () => workerA.Output);
+            Assert.True((batch.Status.State, batch.Ingested) == ("Completed", 3), $"{batch.Status.State} {batch.Ingested}: {workerA.Output}");
+        }
+        Assert.Equal(3, openSearch.Documents("e2e-shared-index-products").Count);
+
+        // Worker A is gone; worker B starts on an empty data folder: its own SQLite file holds no product.
+        using var workerB = await HostProcess.StartAsync(NewDataFolder(), settings);
+        var video = Path.Combine(NewDataFolder(), "green-hoodie.mp4");
+        Ffmpeg.Generate(video, "-loop", "1", "-i", Path.Combine(luma, "wh01-green_main.jpg"), "-t", "3", "-r", "25",
+            "-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2,format=yuv420p", "-c:v", "libx264");
+        await deployment.PutAndAnnounceAsync(Buckets.Videos, "green-hoodie.mp4", video);
+
+        var done = await Poll.UntilAsync(async ct => (await workerB.Http.GetFromJsonAsync<List<VideoStatus>>("/videos", ct))?
+            .FirstOrDefault(v => v.Status.State is "Completed" or "Failed"), Timeout, describe: () => workerB.Output);
+        Assert.True(done.Status.State == "Completed", $"{done.Status.FailedStep}: {done.Status.FailureReason}\n{workerB.Output}");
+        var document = await workerB.Http.GetFromJsonAsync<JsonElement>($"/videos/{done.Id}/shoppable");
+        var listed = document.GetProperty("segments").EnumerateArray()
+            .SelectMany(s => s.GetProperty("products").EnumerateArray()).Select(p => p.GetProperty("productId").GetString()).ToList();
+        Assert.Contains("WH01-Green", listed);
+    }
+
+    static string NewDataFolder() => Directory.CreateTempSubdirectory("sv-aws-shared-").FullName;
+}
