@@ -34,7 +34,10 @@ public static class ApiServices
         services.AddHealthChecks()
             .AddCheck<SqliteHealthCheck>("sqlite", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<MediaToolsHealthCheck>("media-tools", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<VisionHealthCheck>("vision", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<VisionHealthCheck>("vision", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<BucketsHealthCheck>("buckets", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<SagaStoreHealthCheck>("saga-store", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<ProductIndexHealthCheck>("product-index", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }
 }

@@ -52,6 +52,8 @@ public class ApiBasicsTests : IAsyncLifetime
         Assert.Equal("Healthy", checks["sqlite"]);
         Assert.Equal("Healthy", checks["media-tools"]);
         Assert.Contains("vision", checks.Keys);
+        Assert.Equal(("Healthy", "Healthy", "Healthy"), (checks["buckets"], checks["saga-store"], checks["product-index"]));
+        Assert.Equal("Healthy", checks["masstransit-bus"]);
     }
 
     [Theory]

@@ -65,5 +65,27 @@ public class SharedProductIndexTests(LocalAwsStack stack) : IClassFixture<LocalA
         Assert.Contains("WH01-Green", listed);
     }
 
+    [Fact]
+    public async Task A_worker_whose_opensearch_is_unreachable_is_not_ready_and_names_it()
+    {
+        var deployment = await stack.DeployAsync("e2e-no-index");
+        var nobody = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        using var worker = await HostProcess.StartAsync(NewDataFolder(),
+            [.. deployment.WorkerSettings(), $"--ShoppableVideo:Aws:Endpoints:es={nobody}"]);
+
+        // Once the bus has connected to RabbitMQ, only the index keeps the worker from being ready.
+        var (status, checks) = await Poll.UntilAsync(async ct =>
+        {
+            using var ready = await worker.Http.GetAsync("/health/ready", ct);
+            var report = (await ready.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("checks").EnumerateArray()
+                .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
+            return report["masstransit-bus"] == "Healthy" ? Tuple.Create(ready.StatusCode, report) : null;
+        }, TimeSpan.FromMinutes(1));
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("Unhealthy", checks["product-index"]);
+        Assert.Equal(("Healthy", "Healthy"), (checks["buckets"], checks["saga-store"]));
+    }
+
     static string NewDataFolder() => Directory.CreateTempSubdirectory("sv-aws-shared-").FullName;
 }
