@@ -50,6 +50,26 @@ public sealed class CliContext
 
     public DataDirectory DataDirectory(ParseResult parse) => Hosting.DataDirectory.At(parse.GetValue(Data)!);
 
+    /// <summary>For the verbs that read sagas: a deployment's REST API instead of the data folder.</summary>
+    public Option<string?> Api { get; } = new("--api")
+    {
+        Description = "Read through this server's REST API (any profile, any number of processes) instead of --data's SQLite file",
+        HelpName = "URL",
+    };
+
+    public Option<string?> ApiKey { get; } = new("--api-key")
+    {
+        Description = $"The key for --api when its reads need one (default: ${ApiKeyVariable})",
+        HelpName = "KEY",
+    };
+
+    public const string ApiKeyVariable = "SHOPPABLEVIDEO_API_KEY";
+
+    /// <summary>Where <c>status</c> and <c>watch</c> read: the API given with --api, or the data folder.</summary>
+    public ISagaSource SagaSource(ParseResult parse) => parse.GetValue(Api) is { } url
+        ? ApiSagaSource.Open(url, parse.GetValue(ApiKey) ?? Environment.GetEnvironmentVariable(ApiKeyVariable))
+        : SagaDatabase.Open(DataDirectory(parse));
+
     public EmbeddedSettings SettingsFor(DataDirectory data) => settings(data);
 
     /// <summary>Runs a command body; a <see cref="CliException"/> is an expected failure (a missing file, an

@@ -1,3 +1,4 @@
+using ShoppableVideo.Api.Endpoints;
 using ShoppableVideo.Api.Hosting;
 using ShoppableVideo.Sagas.Catalog;
 using ShoppableVideo.Sagas.Persistence;
@@ -8,7 +9,7 @@ namespace ShoppableVideo.Api.Cli;
 
 /// <summary>The saga tables of a data folder, read straight from its SQLite file: no host, no bus, so
 /// <c>status</c> and <c>watch</c> work beside a running <c>serve</c> or after it stopped.</summary>
-public sealed class SagaDatabase : IAsyncDisposable
+public sealed class SagaDatabase : ISagaSource
 {
     readonly ServiceProvider services;
 
@@ -41,23 +42,17 @@ public sealed class SagaDatabase : IAsyncDisposable
         services.AddSingleton<ISagaStateReader<TSaga>>(provider => provider.GetRequiredService<SqliteSagaRepository<TSaga>>());
     }
 
-    /// <summary>Videos, then catalog batches, each most recently updated first.</summary>
-    public async Task<IReadOnlyList<SagaRow>> ListAsync(CancellationToken ct) =>
-    [
-        .. (await Videos.ListAsync(1000, 0, null, ct)).Select(SagaRow.Of),
-        .. (await Batches.ListAsync(1000, 0, null, ct)).Select(SagaRow.Of),
-    ];
+    public async Task<IReadOnlyList<VideoStatus>> VideosAsync(CancellationToken ct) =>
+        (await Videos.ListAsync(1000, 0, null, ct)).Select(VideoStatus.Of).ToList();
 
-    public async Task<IReadOnlyList<SagaRow>> RunningAsync(CancellationToken ct) =>
-    [
-        .. (await Videos.ListUnfinishedAsync(VideoProcessingStateMachine.FinalStates, ct)).Select(SagaRow.Of),
-        .. (await Batches.ListUnfinishedAsync(CatalogIngestionStateMachine.FinalStates, ct)).Select(SagaRow.Of),
-    ];
+    public async Task<IReadOnlyList<CatalogBatchStatus>> BatchesAsync(CancellationToken ct) =>
+        (await Batches.ListAsync(1000, 0, null, ct)).Select(CatalogBatchStatus.Of).ToList();
 
-    public async Task<SagaRow?> FindAsync(Guid id, CancellationToken ct) =>
-        await Videos.FindAsync(id, ct) is { } video ? SagaRow.Of(video)
-        : await Batches.FindAsync(id, ct) is { } batch ? SagaRow.Of(batch)
-        : null;
+    public async Task<VideoStatus?> FindVideoAsync(Guid id, CancellationToken ct) =>
+        await Videos.FindAsync(id, ct) is { } video ? VideoStatus.Of(video) : null;
+
+    public async Task<CatalogBatchStatus?> FindBatchAsync(Guid id, CancellationToken ct) =>
+        await Batches.FindAsync(id, ct) is { } batch ? CatalogBatchStatus.Of(batch) : null;
 
     public ValueTask DisposeAsync() => services.DisposeAsync();
 }

@@ -1,3 +1,4 @@
+using ShoppableVideo.Api.Endpoints;
 using ShoppableVideo.Sagas.Catalog;
 using ShoppableVideo.Sagas.Video;
 
@@ -19,11 +20,15 @@ public sealed record SagaRow(
 
     public bool Failed => State == "Failed";
 
-    public static SagaRow Of(VideoProcessingState saga) => new(Video, saga.CorrelationId, saga.Video?.Key ?? "",
-        saga.CurrentState, saga.CurrentStep, saga.Percent, saga.FailureReason,
-        VideoProcessingStateMachine.FinalStates.Contains(saga.CurrentState));
+    public static SagaRow Of(VideoStatus video) => new(Video, video.Id, video.Video?.Key ?? "",
+        video.Status.State, video.Status.CurrentStep, video.Status.Percent, video.Status.FailureReason,
+        VideoProcessingStateMachine.FinalStates.Contains(video.Status.State));
 
-    public static SagaRow Of(CatalogIngestionState saga) => new(Catalog, saga.CorrelationId, saga.Manifest?.Key ?? "",
-        saga.CurrentState, saga.CurrentStep, saga.Percent, saga.FailureReason,
-        CatalogIngestionStateMachine.FinalStates.Contains(saga.CurrentState));
+    public static SagaRow Of(CatalogBatchStatus batch) => new(Catalog, batch.Id, batch.Manifest?.Key ?? "",
+        batch.Status.State, batch.Status.CurrentStep, batch.Status.Percent, batch.Status.FailureReason,
+        CatalogIngestionStateMachine.FinalStates.Contains(batch.Status.State));
+
+    public static SagaRow Of(VideoProcessingState saga) => Of(VideoStatus.Of(saga));
+
+    public static SagaRow Of(CatalogIngestionState saga) => Of(CatalogBatchStatus.Of(saga));
 }

@@ -1,6 +1,4 @@
-using ShoppableVideo.Sagas.Catalog;
-using ShoppableVideo.Sagas.Steps;
-using ShoppableVideo.Sagas.Video;
+using ShoppableVideo.Api.Endpoints;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -19,36 +17,36 @@ public static class SagaTables
         return table;
     }
 
-    public static Grid Details(VideoProcessingState saga)
+    public static Grid Details(VideoStatus video)
     {
-        var grid = Common(SagaRow.Of(saga), saga);
-        Add(grid, "segments", saga.Segments.Count.ToString());
-        Add(grid, "analysis", saga.Analysis);
-        Add(grid, "document key", saga.DocumentKey);
+        var grid = Common(SagaRow.Of(video), video.Status);
+        Add(grid, "segments", video.SegmentCount.ToString());
+        Add(grid, "analysis", video.Analysis);
+        Add(grid, "document key", video.DocumentKey);
         return grid;
     }
 
-    public static Grid Details(CatalogIngestionState saga)
+    public static Grid Details(CatalogBatchStatus batch)
     {
-        var grid = Common(SagaRow.Of(saga), saga);
-        Add(grid, "products", saga.Products.Count.ToString());
-        Add(grid, "ingested", saga.Ingested.Count.ToString());
-        Add(grid, "failed images", saga.FailedImages.Count.ToString());
-        foreach (var error in saga.Errors.OrderBy(e => e.Line))
+        var grid = Common(SagaRow.Of(batch), batch.Status);
+        Add(grid, "products", batch.Products.ToString());
+        Add(grid, "ingested", batch.Ingested.ToString());
+        Add(grid, "failed images", batch.Failed.ToString());
+        foreach (var error in batch.Errors)
             Add(grid, $"line {error.Line}", error.Reason);
         return grid;
     }
 
-    public static Table Timings(IStepSaga saga)
+    public static Table Timings(SagaStatus status)
     {
         var table = new Table().AddColumns("step", "started", "seconds", "attempts");
-        foreach (var timing in saga.Timings)
+        foreach (var timing in status.Timings)
             table.AddRow(Cells(timing.Step, timing.StartedAt.ToString("u"),
                 timing.Seconds is { } seconds ? seconds.ToString("0.000") : "running", timing.Attempts.ToString()));
         return table;
     }
 
-    static Grid Common(SagaRow row, IStepSaga saga)
+    static Grid Common(SagaRow row, SagaStatus saga)
     {
         var grid = new Grid().AddColumn().AddColumn();
         Add(grid, "kind", row.Kind);

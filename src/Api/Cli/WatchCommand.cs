@@ -4,7 +4,7 @@ using Spectre.Console;
 namespace ShoppableVideo.Api.Cli;
 
 /// <summary><c>watch</c>: live bars for the sagas that are running in a data folder, whoever runs them
-/// (a <c>serve</c>, a <c>process</c>), re-read from its SQLite file. Ends on Ctrl+C, or with
+/// (a <c>serve</c>, a <c>process</c>), re-read from its SQLite file, or from a deployment's REST API with <c>--api</c>. Ends on Ctrl+C, or with
 /// <c>--until-idle</c> once nothing is running.</summary>
 public sealed class WatchCommand : Command
 {
@@ -24,17 +24,19 @@ public sealed class WatchCommand : Command
         var untilIdle = new Option<bool>("--until-idle") { Description = "Exit once no video or batch is running" };
         Options.Add(interval);
         Options.Add(untilIdle);
+        Options.Add(context.Api);
+        Options.Add(context.ApiKey);
         SetAction((parse, ct) => context.GuardedAsync(async () =>
         {
-            await using var database = SagaDatabase.Open(context.DataDirectory(parse));
-            await WatchAsync(context.Output, database, TimeSpan.FromSeconds(parse.GetValue(interval)), parse.GetValue(untilIdle), ct);
+            await using var sagas = context.SagaSource(parse);
+            await WatchAsync(context.Output, sagas, TimeSpan.FromSeconds(parse.GetValue(interval)), parse.GetValue(untilIdle), ct);
             return 0;
         }));
     }
 
-    static async Task WatchAsync(IAnsiConsole console, SagaDatabase database, TimeSpan interval, bool untilIdle, CancellationToken ct)
+    static async Task WatchAsync(IAnsiConsole console, ISagaSource sagas, TimeSpan interval, bool untilIdle, CancellationToken ct)
     {
-        if (untilIdle && (await database.RunningAsync(ct)).Count == 0)
+        if (untilIdle && (await sagas.RunningAsync(ct)).Count == 0)
         {
             console.WriteLine("nothing is running");
             return;
@@ -44,7 +46,7 @@ public sealed class WatchCommand : Command
         {
             while (!ct.IsCancellationRequested)
             {
-                var running = await database.RunningAsync(ct);
+                var running = await sagas.RunningAsync(ct);
                 foreach (var row in running)
                 {
                     shown.TryAdd(row.Id, $"{row.Kind} {row.Key}");
@@ -53,7 +55,7 @@ public sealed class WatchCommand : Command
                 // A saga that left the running set has finished: its final state ends its bar.
                 foreach (var (id, label) in shown.Where(s => running.All(r => r.Id != s.Key)).ToList())
                 {
-                    if (await database.FindAsync(id, ct) is { } final)
+                    if (await sagas.FindAsync(id, ct) is { } final)
                         view.Show(id, label, final);
                     shown.Remove(id);
                 }

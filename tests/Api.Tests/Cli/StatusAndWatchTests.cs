@@ -28,6 +28,41 @@ public class StatusAndWatchTests(ProcessedVideoFolder folder) : IClassFixture<Pr
     }
 
     [Fact]
+    public async Task Status_through_the_rest_api_lists_and_details_what_the_server_knows_without_its_data_folder()
+    {
+        var api = folder.Host.Http.BaseAddress!.ToString();
+
+        var list = await CliRun.RunAsync("status", "--api", api, "--data", CliRun.NewFolder());
+        var details = await CliRun.RunAsync("status", folder.Video.Id.ToString("N"), "--api", api);
+
+        Assert.Equal((0, 0), (list.ExitCode, details.ExitCode));
+        var line = Assert.Single(list.Output.Split('\n'), l => l.Contains(folder.Video.Id.ToString("N")));
+        Assert.Contains("bars.mp4", line);
+        Assert.Contains("Completed", line);
+        foreach (var step in (string[])["Probe", "ExtractFrames", "DetectSegments", "AnalyzeFrames", "PublishMetadata"])
+            Assert.Contains(step, details.Output);
+        Assert.Contains(folder.Video.DocumentKey!, details.Output);
+    }
+
+    [Fact]
+    public async Task Watch_through_the_rest_api_until_idle_ends_when_nothing_runs()
+    {
+        var result = await CliRun.RunAsync("watch", "--until-idle", "--api", folder.Host.Http.BaseAddress!.ToString());
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("nothing is running", result.Output);
+    }
+
+    [Fact]
+    public async Task Status_through_an_api_nobody_serves_exits_1_naming_it()
+    {
+        var result = await CliRun.RunAsync("status", "--api", "http://127.0.0.1:9/");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("cannot reach http://127.0.0.1:9/", result.Output);
+    }
+
+    [Fact]
     public async Task Status_of_an_unknown_id_exits_1_saying_there_is_no_such_saga()
     {
         var unknown = Guid.NewGuid().ToString("N");
