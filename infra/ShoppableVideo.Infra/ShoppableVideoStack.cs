@@ -90,6 +90,9 @@ public sealed class ShoppableVideoStack : Stack
         Storage.Intake.GrantConsumeMessages(tasks);
         Tables.Sagas.GrantReadWriteData(tasks);
         Tables.Artifacts.GrantReadWriteData(tasks);
+        // Reviews are appended and read, never edited or deleted: a number taken by a conditional put, a Query.
+        Tables.Reviews.Grant(tasks, "dynamodb:PutItem", "dynamodb:Query", "dynamodb:DescribeTable");
+        Tables.Reviews.EncryptionKey!.GrantEncryptDecrypt(tasks);
         Messaging.Completion.GrantPublish(tasks);
         // The product index's documents and searches, plus _bulk, which OpenSearch addresses at the domain root.
         Search.Domain.GrantIndexReadWrite(Search.ProductIndex, tasks);

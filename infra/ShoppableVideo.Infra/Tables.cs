@@ -8,7 +8,7 @@ using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 namespace ShoppableVideo.Infra;
 
 /// <summary>
-/// The saga table and the artifact table, with the key schema DynamoDbTables creates for local servers
+/// The saga, artifact and review tables, with the key schema DynamoDbTables creates for local servers
 /// (string PK and SK, on demand) so the application runs against either unchanged.
 /// </summary>
 public sealed class Tables : Construct
@@ -17,10 +17,14 @@ public sealed class Tables : Construct
 
     public Table Artifacts { get; }
 
+    /// <summary>Shot reviews, shared by every API task: appended, never edited.</summary>
+    public Table Reviews { get; }
+
     public Tables(Construct scope, string id, IKey key) : base(scope, id)
     {
         Sagas = CreateTable("Sagas", key);
         Artifacts = CreateTable("Artifacts", key);
+        Reviews = CreateTable("Reviews", key);
     }
 
     Table CreateTable(string id, IKey key) => new(this, id, new TableProps
@@ -31,8 +35,8 @@ public sealed class Tables : Construct
         Encryption = TableEncryption.CUSTOMER_MANAGED,
         EncryptionKey = key,
         PointInTimeRecovery = true,
-        // Finished sagas carry ExpiresAt when a retention is configured; artifact items never do today, so
-        // on that table TTL only takes effect if the application starts writing the attribute.
+        // Finished sagas carry ExpiresAt when a retention is configured; artifact and review items never do
+        // today, so on those tables TTL only takes effect if the application starts writing the attribute.
         TimeToLiveAttribute = DynamoDbSagaAttributes.ExpiresAt,
         DeletionProtection = true,
         RemovalPolicy = RemovalPolicy.RETAIN,

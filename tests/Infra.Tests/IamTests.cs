@@ -76,6 +76,19 @@ public sealed class IamTests(SynthesizedStack synthesized)
     }
 
     [Fact]
+    public void The_tasks_may_only_append_and_read_reviews_on_the_review_table()
+    {
+        var table = GetAtt(synthesized.LogicalId(synthesized.Stack.Tables.Reviews), "Arn");
+        var onReviews = StatementsOf(synthesized.Stack.Compute.TaskRole)
+            .Where(s => Many(s["Resource"]).Any(resource => Same(resource, table))).ToList();
+
+        var actions = onReviews.SelectMany(s => Strings(s["Action"])).Where(a => a.StartsWith("dynamodb:", StringComparison.Ordinal)).ToHashSet();
+        Assert.Equal(new HashSet<string> { "dynamodb:PutItem", "dynamodb:Query", "dynamodb:DescribeTable" }, actions);
+        // The key that encrypts it: the tasks may use it, which a customer-managed key needs granting.
+        Assert.Contains(StatementsOf(synthesized.Stack.Compute.TaskRole).SelectMany(s => Strings(s["Action"])), a => a == "kms:Decrypt");
+    }
+
+    [Fact]
     public void The_tasks_may_pass_only_the_two_media_roles()
     {
         var passRole = StatementsOf(synthesized.Stack.Compute.TaskRole)

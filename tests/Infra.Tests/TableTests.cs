@@ -9,9 +9,9 @@ public sealed class TableTests(SynthesizedStack synthesized)
         synthesized.Resources("AWS::DynamoDB::Table").Concat(synthesized.Resources("AWS::DynamoDB::GlobalTable"));
 
     [Fact]
-    public void There_are_the_saga_and_artifact_tables()
+    public void There_are_the_saga_artifact_and_review_tables()
     {
-        Assert.Equal(2, Tables().Count());
+        Assert.Equal(3, Tables().Count());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using ShoppableVideo.Api.Hosting.Bus;
+using ShoppableVideo.Api.Reviews;
 using ShoppableVideo.Consumers.Aws;
 using ShoppableVideo.Consumers.Intake;
 using ShoppableVideo.Consumers.Matching;
@@ -13,7 +14,7 @@ using ShoppableVideo.Sagas.Persistence;
 namespace ShoppableVideo.Api.Hosting;
 
 /// <summary>The composition root of the aws profile: S3 buckets, S3 events through SNS and SQS, the bus on
-/// RabbitMQ (Amazon MQ), saga state and the artifact index in DynamoDB, completion events also on SNS, and
+/// RabbitMQ (Amazon MQ), saga state, the artifact index and shot reviews in DynamoDB, completion events also on SNS, and
 /// the product index on OpenSearch k-NN when an "es" endpoint is configured (sqlite-vec in the data folder
 /// otherwise). The sagas and consumers are the embedded profile's; only these adapters differ. Media stays
 /// ffmpeg (it reads S3 through presigned URLs).</summary>
@@ -50,10 +51,13 @@ public static class AwsProfile
             SecretAccessKey = aws.SecretAccessKey,
             SagaTable = aws.SagaTable,
             ArtifactTable = aws.ArtifactTable,
+            ReviewTable = aws.ReviewTable,
             FinishedSagaTimeToLive = aws.FinishedSagaTimeToLive,
             CreateTablesIfMissing = aws.CreateTablesIfMissing,
         });
         services.AddDynamoDbArtifactIndex();
+        services.AddSingleton<IReviewStore>(provider => new DynamoDbReviewStore(
+            provider.GetRequiredService<Amazon.DynamoDBv2.IAmazonDynamoDB>(), aws.ReviewTable));
 
         services.AddAwsHttpClient(options =>
         {

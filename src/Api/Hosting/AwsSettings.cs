@@ -31,6 +31,9 @@ public sealed class AwsSettings
 
     public string ArtifactTable { get; set; } = "shoppable-video-artifacts";
 
+    /// <summary>Shot reviews, shared by every API process.</summary>
+    public string ReviewTable { get; set; } = "shoppable-video-reviews";
+
     /// <summary>For local servers and first runs; on AWS the CDK stack creates the tables.</summary>
     public bool CreateTablesIfMissing { get; set; }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShoppableVideo.Sqlite;
 
 namespace ShoppableVideo.Api.Reviews;
@@ -7,7 +8,8 @@ public static class ReviewRegistration
     public static IServiceCollection AddReviews(this IServiceCollection services)
     {
         services.AddSqliteSchema(SqliteReviewStore.Schema);
-        services.AddSingleton<IReviewStore, SqliteReviewStore>();
+        // A profile with a shared store (aws: DynamoDB) registers it first; SQLite is the embedded one.
+        services.TryAddSingleton<IReviewStore, SqliteReviewStore>();
         services.AddSingleton<ShoppableDocumentReader>();
         return services;
     }

@@ -1,7 +1,7 @@
 namespace ShoppableVideo.Sagas.Persistence;
 
 /// <summary>
-/// Where the aws profile keeps saga state and the artifact index. On AWS the CDK stack creates the tables
+/// Where the aws profile keeps saga state, the artifact index and shot reviews. On AWS the CDK stack creates the tables
 /// and the SDK finds credentials itself; against a local server (dynalite) set <see cref="ServiceUrl"/>,
 /// static keys and <see cref="CreateTablesIfMissing"/>.
 /// </summary>
@@ -9,6 +9,7 @@ public sealed record DynamoDbSettings
 {
     public const string DefaultSagaTable = "shoppable-video-sagas";
     public const string DefaultArtifactTable = "shoppable-video-artifacts";
+    public const string DefaultReviewTable = "shoppable-video-reviews";
 
     /// <summary>A local DynamoDB endpoint such as http://127.0.0.1:4567; null means the region's endpoint.</summary>
     public string? ServiceUrl { get; init; }
@@ -24,6 +25,9 @@ public sealed record DynamoDbSettings
     public string SagaTable { get; init; } = DefaultSagaTable;
 
     public string ArtifactTable { get; init; } = DefaultArtifactTable;
+
+    /// <summary>Reviewers' decisions, shared by every API process of a deployment.</summary>
+    public string ReviewTable { get; init; } = DefaultReviewTable;
 
     /// <summary>Default retention of finished sagas for every saga repository; null keeps them.</summary>
     public TimeSpan? FinishedSagaTimeToLive { get; init; }

@@ -4,8 +4,8 @@ using Amazon.DynamoDBv2.Model;
 namespace ShoppableVideo.Sagas.Persistence;
 
 /// <summary>
-/// Creates the saga and artifact tables when they are missing, for local servers and first runs; on AWS the
-/// CDK stack creates them with the same key schema. Both tables are keyed by string PK and SK, on demand.
+/// Creates the saga, artifact and review tables when they are missing, for local servers and first runs; on AWS
+/// the CDK stack creates them with the same key schema. Every table is keyed by string PK and SK, on demand.
 /// </summary>
 public sealed class DynamoDbTables
 {
@@ -17,13 +17,14 @@ public sealed class DynamoDbTables
     }
 
     /// <summary>
-    /// Ensures both tables exist and asks for TTL on the saga table's <see cref="DynamoDbSagaAttributes.ExpiresAt"/>.
+    /// Ensures every table exists and asks for TTL on the saga table's <see cref="DynamoDbSagaAttributes.ExpiresAt"/>.
     /// Returns whether TTL is on: dynalite has no UpdateTimeToLive, and there finished sagas simply stay.
     /// </summary>
     public async Task<bool> CreateIfMissingAsync(DynamoDbSettings settings, CancellationToken cancellationToken = default)
     {
         await CreateTableIfMissingAsync(settings.SagaTable, cancellationToken).ConfigureAwait(false);
         await CreateTableIfMissingAsync(settings.ArtifactTable, cancellationToken).ConfigureAwait(false);
+        await CreateTableIfMissingAsync(settings.ReviewTable, cancellationToken).ConfigureAwait(false);
         return await EnableTimeToLiveAsync(settings.SagaTable, cancellationToken).ConfigureAwait(false);
     }
 

@@ -40,6 +40,7 @@ public sealed class LocalDynamoDb : IAsyncLifetime
             SecretAccessKey = "local",
             SagaTable = $"sagas-{suffix}",
             ArtifactTable = $"artifacts-{suffix}",
+            ReviewTable = $"reviews-{suffix}",
             FinishedSagaTimeToLive = finishedSagaTimeToLive,
         };
     }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Amazon.S3.Model;
+using ShoppableVideo.Api.Auth;
 using ShoppableVideo.Api.Endpoints;
 using ShoppableVideo.Api.Tests.Support;
 using ShoppableVideo.Aws.Tests.LocalServers;
@@ -9,20 +10,22 @@ using ShoppableVideo.Consumers.Tests.Support;
 
 namespace ShoppableVideo.Aws.Tests.EndToEnd;
 
-/// <summary>The product index is shared, not a worker's own: a catalog ingested by one worker is what
-/// another worker, started afterwards on an empty data folder, matches videos against. The index is on
-/// the OpenSearch stand-in (<see cref="OpenSearchStandIn"/>), the rest on the local servers.</summary>
+/// <summary>The product index and the reviews are shared, not a worker's own: a catalog ingested by one
+/// worker is what another, started afterwards on an empty data folder, matches videos against, and a review
+/// made through one process shows on the document a third serves. The index is on the OpenSearch stand-in
+/// (<see cref="OpenSearchStandIn"/>), the reviews in DynamoDB (dynalite), the rest on the local servers.</summary>
 public class SharedProductIndexTests(LocalAwsStack stack) : IClassFixture<LocalAwsStack>
 {
     static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
     [SharedDataFact]
-    public async Task A_catalog_ingested_on_worker_a_is_found_by_matching_on_worker_b()
+    public async Task A_catalog_ingested_on_worker_a_is_matched_on_worker_b_and_a_review_on_b_is_served_by_worker_c()
     {
         await using var openSearch = await OpenSearchStandIn.StartAsync();
         var deployment = await stack.DeployAsync("e2e-shared-index");
         string[] settings = [.. deployment.WorkerSettings(), $"--ShoppableVideo:Aws:Endpoints:es={openSearch.Endpoint}",
-            "--ShoppableVideo:Aws:ProductIndex=e2e-shared-index-products"];
+            "--ShoppableVideo:Aws:ProductIndex=e2e-shared-index-products",
+            $"--{ApiKeyOptions.Section}:Keys:0:Name=reviewer", $"--{ApiKeyOptions.Section}:Keys:0:Sha256={ApiKeyVerifier.Hash(ReviewerKey)}"];
         var luma = Path.Combine(SharedData.Folder!, "luma", "images");
         (string Id, string Category, string Photo)[] products =
         [
@@ -61,9 +64,30 @@ public class SharedProductIndexTests(LocalAwsStack stack) : IClassFixture<LocalA
         Assert.True(done.Status.State == "Completed", $"{done.Status.FailedStep}: {done.Status.FailureReason}\n{workerB.Output}");
         var document = await workerB.Http.GetFromJsonAsync<JsonElement>($"/videos/{done.Id}/shoppable");
         var listed = document.GetProperty("segments").EnumerateArray()
-            .SelectMany(s => s.GetProperty("products").EnumerateArray()).Select(p => p.GetProperty("productId").GetString()).ToList();
-        Assert.Contains("WH01-Green", listed);
+            .SelectMany(s => s.GetProperty("products").EnumerateArray().Select(p => (Shot: s.GetProperty("index").GetInt32(),
+                Product: p.GetProperty("productId").GetString()))).ToList();
+        var (shot, _) = Assert.Single(listed, l => l.Product == "WH01-Green");
+
+        // A reviewer rejects it through worker B's API; worker C, another process started afterwards, serves
+        // the document with the review applied: reviews live in DynamoDB, not in a worker's SQLite file.
+        using (var review = new HttpRequestMessage(HttpMethod.Post, $"/videos/{done.Id:N}/shots/{shot}/reviews")
+               {
+                   Content = JsonContent.Create(new { action = "reject", productId = "WH01-Green", note = "not in this look" }),
+               })
+        {
+            review.Headers.Add(ApiKeyFilter.HeaderName, ReviewerKey);
+            using var answer = await workerB.Http.SendAsync(review);
+            Assert.True(answer.IsSuccessStatusCode, $"{(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
+        }
+        using var workerC = await HostProcess.StartAsync(NewDataFolder(), settings);
+        var served = await workerC.Http.GetFromJsonAsync<JsonElement>($"/videos/{done.Id}/shoppable");
+        Assert.DoesNotContain(served.GetProperty("segments").EnumerateArray().SelectMany(s => s.GetProperty("products").EnumerateArray()),
+            p => p.GetProperty("productId").GetString() == "WH01-Green");
+        var history = await workerC.Http.GetFromJsonAsync<JsonElement>($"/videos/{done.Id}/reviews");
+        Assert.Equal("not in this look", Assert.Single(history.EnumerateArray()).GetProperty("note").GetString());
     }
+
+    const string ReviewerKey = "e2e-reviewer-key-0123456789abcdef";
 
     [Fact]
     public async Task A_worker_whose_opensearch_is_unreachable_is_not_ready_and_names_it()
