@@ -7,7 +7,7 @@ namespace ShoppableVideo.Api.Events;
 public static class CompletionEventsRegistration
 {
     /// <summary>The SSE broadcaster, the webhook outbox and its dispatcher. The bus side is
-    /// <see cref="CompletionEventsConsumer"/>, registered with the other consumers.</summary>
+    /// <see cref="ServerSentEventsConsumer"/> and <see cref="WebhookOutboxConsumer"/>, registered with the other consumers.</summary>
     public static IServiceCollection AddCompletionEvents(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);

@@ -40,7 +40,13 @@ public static class ShoppableBus
             x.AddConsumer<IndexProductConsumer>();
             x.AddConsumer<PruneCatalogManifestConsumer>();
             x.AddConsumer<ArtifactIndexingConsumer>();
-            x.AddConsumer<CompletionEventsConsumer>();
+            x.AddConsumer<WebhookOutboxConsumer>();
+            // A queue of this process's own, gone with it: every API process tells its SSE clients every event.
+            x.AddConsumer<ServerSentEventsConsumer>().Endpoint(e =>
+            {
+                e.InstanceId = NewId.Next().ToString("N");
+                e.Temporary = true;
+            });
 
             x.AddStepRetry();
             useTransport(x);
