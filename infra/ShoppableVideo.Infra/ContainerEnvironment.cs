@@ -35,6 +35,7 @@ public static class ContainerEnvironment
             [AwsKey(nameof(AwsSettings.SagaTable))] = tables.Sagas.TableName,
             [AwsKey(nameof(AwsSettings.ArtifactTable))] = tables.Artifacts.TableName,
             [AwsKey(nameof(AwsSettings.ReviewTable))] = tables.Reviews.TableName,
+            [AwsKey(nameof(AwsSettings.WebhookTable))] = tables.Webhooks.TableName,
             // The stack owns the tables; the tasks hold no CreateTable or UpdateTimeToLive permission.
             [AwsKey(nameof(AwsSettings.CreateTablesIfMissing))] = "false",
             [AwsKey(nameof(AwsSettings.FinishedSagaTimeToLive))] = FinishedSagaTimeToLive.ToString("c", System.Globalization.CultureInfo.InvariantCulture),

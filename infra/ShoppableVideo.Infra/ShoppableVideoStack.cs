@@ -93,6 +93,8 @@ public sealed class ShoppableVideoStack : Stack
         // Reviews are appended and read, never edited or deleted: a number taken by a conditional put, a Query.
         Tables.Reviews.Grant(tasks, "dynamodb:PutItem", "dynamodb:Query", "dynamodb:DescribeTable");
         Tables.Reviews.EncryptionKey!.GrantEncryptDecrypt(tasks);
+        // Webhooks: subscriptions added and removed, deliveries queued, taken by a conditional update, listed.
+        Tables.Webhooks.Grant(tasks, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:DescribeTable");
         Messaging.Completion.GrantPublish(tasks);
         // The product index's documents and searches, plus _bulk, which OpenSearch addresses at the domain root.
         Search.Domain.GrantIndexReadWrite(Search.ProductIndex, tasks);

@@ -8,7 +8,7 @@ using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 namespace ShoppableVideo.Infra;
 
 /// <summary>
-/// The saga, artifact and review tables, with the key schema DynamoDbTables creates for local servers
+/// The saga, artifact, review and webhook tables, with the key schema DynamoDbTables creates for local servers
 /// (string PK and SK, on demand) so the application runs against either unchanged.
 /// </summary>
 public sealed class Tables : Construct
@@ -20,11 +20,22 @@ public sealed class Tables : Construct
     /// <summary>Shot reviews, shared by every API task: appended, never edited.</summary>
     public Table Reviews { get; }
 
+    /// <summary>Webhook subscriptions and deliveries, with the sparse index of due deliveries every dispatcher takes from.</summary>
+    public Table Webhooks { get; }
+
     public Tables(Construct scope, string id, IKey key) : base(scope, id)
     {
         Sagas = CreateTable("Sagas", key);
         Artifacts = CreateTable("Artifacts", key);
         Reviews = CreateTable("Reviews", key);
+        Webhooks = CreateTable("Webhooks", key);
+        Webhooks.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
+        {
+            IndexName = DynamoDbDueIndex.Name,
+            PartitionKey = new Attribute { Name = DynamoDbDueIndex.Partition, Type = AttributeType.STRING },
+            SortKey = new Attribute { Name = DynamoDbDueIndex.NextAttemptAt, Type = AttributeType.STRING },
+            ProjectionType = ProjectionType.KEYS_ONLY,
+        });
     }
 
     Table CreateTable(string id, IKey key) => new(this, id, new TableProps

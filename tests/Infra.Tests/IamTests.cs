@@ -89,6 +89,20 @@ public sealed class IamTests(SynthesizedStack synthesized)
     }
 
     [Fact]
+    public void The_tasks_may_queue_take_and_list_webhooks_but_never_scan_or_rebuild_the_table()
+    {
+        var table = GetAtt(synthesized.LogicalId(synthesized.Stack.Tables.Webhooks), "Arn");
+        var onWebhooks = StatementsOf(synthesized.Stack.Compute.TaskRole)
+            .Where(s => Many(s["Resource"]).Any(resource => Same(resource, table))).ToList();
+
+        var actions = onWebhooks.SelectMany(s => Strings(s["Action"])).Where(a => a.StartsWith("dynamodb:", StringComparison.Ordinal)).ToHashSet();
+        Assert.Equal(new HashSet<string> { "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:DescribeTable" },
+            actions);
+        // The due index is queried too: the grant names the table's indexes.
+        Assert.Contains(onWebhooks.SelectMany(s => Many(s["Resource"])), resource => resource!.ToJsonString().Contains("/index/*"));
+    }
+
+    [Fact]
     public void The_tasks_may_pass_only_the_two_media_roles()
     {
         var passRole = StatementsOf(synthesized.Stack.Compute.TaskRole)

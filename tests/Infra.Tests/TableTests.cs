@@ -9,9 +9,21 @@ public sealed class TableTests(SynthesizedStack synthesized)
         synthesized.Resources("AWS::DynamoDB::Table").Concat(synthesized.Resources("AWS::DynamoDB::GlobalTable"));
 
     [Fact]
-    public void There_are_the_saga_artifact_and_review_tables()
+    public void There_are_the_saga_artifact_review_and_webhook_tables()
     {
-        Assert.Equal(3, Tables().Count());
+        Assert.Equal(4, Tables().Count());
+    }
+
+    [Fact]
+    public void The_webhook_table_has_the_due_index_the_dispatchers_query()
+    {
+        var webhooks = synthesized.Resources("AWS::DynamoDB::Table")
+            .Single(t => t.LogicalId == synthesized.LogicalId(synthesized.Stack.Tables.Webhooks)).Properties;
+        var index = Assert.Single(Many(webhooks["GlobalSecondaryIndexes"]))!;
+        Assert.Equal(Sagas.Persistence.DynamoDbDueIndex.Name, (string?)index["IndexName"]);
+        Assert.Equal(["Due:HASH", "NextAttemptAt:RANGE"],
+            Many(index["KeySchema"]).Select(k => $"{(string?)k!["AttributeName"]}:{(string?)k["KeyType"]}"));
+        Assert.Equal("KEYS_ONLY", (string?)index["Projection"]?["ProjectionType"]);
     }
 
     [Fact]

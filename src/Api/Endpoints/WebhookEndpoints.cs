@@ -22,16 +22,16 @@ public static class WebhookEndpoints
             })
             .WithSummary("Subscribe a URL; it must echo the handshake challenge. The response holds the signing secret, shown only here.");
 
-        webhooks.MapGet("", async (WebhookSubscriptionStore store, CancellationToken ct) =>
+        webhooks.MapGet("", async (IWebhookSubscriptionStore store, CancellationToken ct) =>
             (await store.ListAsync(ct)).Select(WebhookSubscriptionView.Of));
 
-        webhooks.MapGet("/{id:guid}", async (Guid id, WebhookSubscriptionStore store, CancellationToken ct) =>
+        webhooks.MapGet("/{id:guid}", async (Guid id, IWebhookSubscriptionStore store, CancellationToken ct) =>
             await store.FindAsync(id, ct) is { } found ? Results.Ok(WebhookSubscriptionView.Of(found)) : NoSubscription(id));
 
-        webhooks.MapDelete("/{id:guid}", async (Guid id, WebhookSubscriptionStore store, CancellationToken ct) =>
+        webhooks.MapDelete("/{id:guid}", async (Guid id, IWebhookSubscriptionStore store, CancellationToken ct) =>
             await store.RemoveAsync(id, ct) ? Results.NoContent() : NoSubscription(id));
 
-        webhooks.MapGet("/{id:guid}/deliveries", async (Guid id, int? limit, WebhookSubscriptionStore store, WebhookOutbox outbox,
+        webhooks.MapGet("/{id:guid}/deliveries", async (Guid id, int? limit, IWebhookSubscriptionStore store, IWebhookOutbox outbox,
                 CancellationToken ct) =>
             await store.FindAsync(id, ct) is null
                 ? NoSubscription(id)

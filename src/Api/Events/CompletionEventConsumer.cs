@@ -45,7 +45,7 @@ public sealed class ServerSentEventsConsumer(CompletionEventBroadcaster broadcas
 
 /// <summary>Queues each event for the webhook subscribers; it never calls one, so the sagas that publish
 /// these messages are never held up by who listens.</summary>
-public sealed class WebhookOutboxConsumer(Webhooks.WebhookOutbox outbox, TimeProvider clock) : CompletionEventConsumer(clock)
+public sealed class WebhookOutboxConsumer(Webhooks.IWebhookOutbox outbox, TimeProvider clock) : CompletionEventConsumer(clock)
 {
     protected override Task HandAsync(CompletionEvent completion, CancellationToken ct) => outbox.EnqueueAsync(completion, ct);
 }

@@ -18,8 +18,9 @@ public static class CompletionEventsRegistration
         services.AddSqliteSchema(WebhookSchema.Part);
         services.AddWebhookHttpClient();
         services.AddSingleton<WebhookDispatchSignal>();
-        services.AddSingleton<WebhookSubscriptionStore>();
-        services.AddSingleton<WebhookOutbox>();
+        // A profile with shared stores (aws: DynamoDB) registers them first; SQLite is the embedded one.
+        services.TryAddSingleton<IWebhookSubscriptionStore, SqliteWebhookSubscriptionStore>();
+        services.TryAddSingleton<IWebhookOutbox, SqliteWebhookOutbox>();
         services.AddSingleton<WebhookHandshake>();
         services.AddSingleton<WebhookSubscriptions>();
         services.AddSingleton<WebhookSender>();

@@ -1,4 +1,6 @@
 using Amazon.Runtime;
+using Microsoft.Extensions.Options;
+using ShoppableVideo.Api.Events.Webhooks;
 using ShoppableVideo.Api.Hosting.Bus;
 using ShoppableVideo.Api.Reviews;
 using ShoppableVideo.Consumers.Aws;
@@ -52,12 +54,18 @@ public static class AwsProfile
             SagaTable = aws.SagaTable,
             ArtifactTable = aws.ArtifactTable,
             ReviewTable = aws.ReviewTable,
+            WebhookTable = aws.WebhookTable,
             FinishedSagaTimeToLive = aws.FinishedSagaTimeToLive,
             CreateTablesIfMissing = aws.CreateTablesIfMissing,
         });
         services.AddDynamoDbArtifactIndex();
         services.AddSingleton<IReviewStore>(provider => new DynamoDbReviewStore(
             provider.GetRequiredService<Amazon.DynamoDBv2.IAmazonDynamoDB>(), aws.ReviewTable));
+        services.AddSingleton(provider => new DynamoDbWebhookStore(
+            provider.GetRequiredService<Amazon.DynamoDBv2.IAmazonDynamoDB>(), aws.WebhookTable, TimeProvider.System,
+            provider.GetRequiredService<WebhookDispatchSignal>(), WebhookLease(provider.GetRequiredService<IOptions<WebhookOptions>>().Value)));
+        services.AddSingleton<IWebhookSubscriptionStore>(provider => provider.GetRequiredService<DynamoDbWebhookStore>());
+        services.AddSingleton<IWebhookOutbox>(provider => provider.GetRequiredService<DynamoDbWebhookStore>());
 
         services.AddAwsHttpClient(options =>
         {
@@ -95,4 +103,8 @@ public static class AwsProfile
         services.AddHostedService<UnfinishedSagaResumer>();
         return services;
     }
+
+    /// <summary>How long a taken delivery is this process's: well past one attempt, so only a dead process
+    /// loses it to another.</summary>
+    static TimeSpan WebhookLease(WebhookOptions options) => TimeSpan.FromTicks(Math.Max(TimeSpan.FromMinutes(1).Ticks, 4 * options.RequestTimeout.Ticks));
 }

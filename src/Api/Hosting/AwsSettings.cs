@@ -34,6 +34,9 @@ public sealed class AwsSettings
     /// <summary>Shot reviews, shared by every API process.</summary>
     public string ReviewTable { get; set; } = "shoppable-video-reviews";
 
+    /// <summary>Webhook subscriptions and deliveries, shared by every process; each delivery is sent by one.</summary>
+    public string WebhookTable { get; set; } = "shoppable-video-webhooks";
+
     /// <summary>For local servers and first runs; on AWS the CDK stack creates the tables.</summary>
     public bool CreateTablesIfMissing { get; set; }
 

@@ -10,6 +10,7 @@ public sealed record DynamoDbSettings
     public const string DefaultSagaTable = "shoppable-video-sagas";
     public const string DefaultArtifactTable = "shoppable-video-artifacts";
     public const string DefaultReviewTable = "shoppable-video-reviews";
+    public const string DefaultWebhookTable = "shoppable-video-webhooks";
 
     /// <summary>A local DynamoDB endpoint such as http://127.0.0.1:4567; null means the region's endpoint.</summary>
     public string? ServiceUrl { get; init; }
@@ -28,6 +29,9 @@ public sealed record DynamoDbSettings
 
     /// <summary>Reviewers' decisions, shared by every API process of a deployment.</summary>
     public string ReviewTable { get; init; } = DefaultReviewTable;
+
+    /// <summary>Webhook subscriptions and their deliveries, with the due-delivery index every dispatcher takes from.</summary>
+    public string WebhookTable { get; init; } = DefaultWebhookTable;
 
     /// <summary>Default retention of finished sagas for every saga repository; null keeps them.</summary>
     public TimeSpan? FinishedSagaTimeToLive { get; init; }

@@ -25,16 +25,17 @@ public sealed class DynamoDbTables
         await CreateTableIfMissingAsync(settings.SagaTable, cancellationToken).ConfigureAwait(false);
         await CreateTableIfMissingAsync(settings.ArtifactTable, cancellationToken).ConfigureAwait(false);
         await CreateTableIfMissingAsync(settings.ReviewTable, cancellationToken).ConfigureAwait(false);
+        await CreateTableIfMissingAsync(settings.WebhookTable, cancellationToken, withDueIndex: true).ConfigureAwait(false);
         return await EnableTimeToLiveAsync(settings.SagaTable, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task CreateTableIfMissingAsync(string tableName, CancellationToken cancellationToken = default)
+    public async Task CreateTableIfMissingAsync(string tableName, CancellationToken cancellationToken = default, bool withDueIndex = false)
     {
         if (await StatusOf(tableName, cancellationToken).ConfigureAwait(false) is null)
         {
             try
             {
-                await _client.CreateTableAsync(new CreateTableRequest
+                var request = new CreateTableRequest
                 {
                     TableName = tableName,
                     BillingMode = BillingMode.PAY_PER_REQUEST,
@@ -48,7 +49,22 @@ public sealed class DynamoDbTables
                         new AttributeDefinition(DynamoDbSagaAttributes.PartitionKey, ScalarAttributeType.S),
                         new AttributeDefinition(DynamoDbSagaAttributes.SortKey, ScalarAttributeType.S),
                     ],
-                }, cancellationToken).ConfigureAwait(false);
+                };
+                if (withDueIndex)
+                {
+                    request.AttributeDefinitions.Add(new AttributeDefinition(DynamoDbDueIndex.Partition, ScalarAttributeType.S));
+                    request.AttributeDefinitions.Add(new AttributeDefinition(DynamoDbDueIndex.NextAttemptAt, ScalarAttributeType.S));
+                    request.GlobalSecondaryIndexes =
+                    [
+                        new GlobalSecondaryIndex
+                        {
+                            IndexName = DynamoDbDueIndex.Name,
+                            KeySchema = [new KeySchemaElement(DynamoDbDueIndex.Partition, KeyType.HASH), new KeySchemaElement(DynamoDbDueIndex.NextAttemptAt, KeyType.RANGE)],
+                            Projection = new Projection { ProjectionType = ProjectionType.KEYS_ONLY },
+                        },
+                    ];
+                }
+                await _client.CreateTableAsync(request, cancellationToken).ConfigureAwait(false);
             }
             catch (ResourceInUseException)
             {

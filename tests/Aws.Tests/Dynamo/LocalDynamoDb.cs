@@ -41,6 +41,7 @@ public sealed class LocalDynamoDb : IAsyncLifetime
             SagaTable = $"sagas-{suffix}",
             ArtifactTable = $"artifacts-{suffix}",
             ReviewTable = $"reviews-{suffix}",
+            WebhookTable = $"webhooks-{suffix}",
             FinishedSagaTimeToLive = finishedSagaTimeToLive,
         };
     }

@@ -10,7 +10,7 @@ namespace ShoppableVideo.Api.Events.Webhooks;
 /// simply finds the pending rows a previous run left, which is how deliveries survive a restart.
 /// </summary>
 public sealed class WebhookDispatcher(
-    WebhookOutbox outbox,
+    IWebhookOutbox outbox,
     WebhookSender sender,
     WebhookDispatchSignal signal,
     IOptions<WebhookOptions> options,
@@ -26,7 +26,9 @@ public sealed class WebhookDispatcher(
         {
             try
             {
-                StartDue(await outbox.DueAsync(settings.MaxParallelDeliveries + inFlight.Count, stopping), settings, stopping);
+                // Only as many as there are free slots: a taken delivery is this process's to send.
+                if (settings.MaxParallelDeliveries - inFlight.Count is > 0 and var free)
+                    StartDue(await outbox.TakeDueAsync(free, [.. inFlight.Keys], stopping), settings, stopping);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {

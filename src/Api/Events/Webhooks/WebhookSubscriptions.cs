@@ -4,7 +4,7 @@ namespace ShoppableVideo.Api.Events.Webhooks;
 
 /// <summary>Subscribing: check the URL and event types, handshake, and only then store. A subscription
 /// whose handshake fails is not stored at all, so every stored subscription is active.</summary>
-public sealed class WebhookSubscriptions(WebhookHandshake handshake, WebhookSubscriptionStore store)
+public sealed class WebhookSubscriptions(WebhookHandshake handshake, IWebhookSubscriptionStore store)
 {
     public async Task<WebhookSubscribeOutcome> SubscribeAsync(WebhookSubscriptionRequest request, CancellationToken ct)
     {

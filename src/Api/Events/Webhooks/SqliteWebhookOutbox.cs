@@ -5,13 +5,11 @@ using ShoppableVideo.Sqlite;
 namespace ShoppableVideo.Api.Events.Webhooks;
 
 /// <summary>
-/// The <c>webhook_deliveries</c> queue. Enqueueing is one SQLite transaction and no network, which is
-/// what lets the bus consumer return at once however slow the subscribers are; the dispatcher does
-/// the sending and records each attempt here.
+/// The <c>webhook_deliveries</c> queue in the SQLite file: enqueueing is one transaction. One process
+/// dispatches from its own file, so a due delivery needs no claim.
 /// </summary>
-public sealed class WebhookOutbox(SqliteDatabase database, TimeProvider clock, WebhookDispatchSignal signal)
+public sealed class SqliteWebhookOutbox(SqliteDatabase database, TimeProvider clock, WebhookDispatchSignal signal) : IWebhookOutbox
 {
-    /// <summary>Queues the event for every subscription that wants it. Idempotent per (event, subscription).</summary>
     public async Task<int> EnqueueAsync(CompletionEvent completion, CancellationToken ct)
     {
         var now = SqliteCommands.Timestamp(clock.GetUtcNow());
@@ -19,7 +17,7 @@ public sealed class WebhookOutbox(SqliteDatabase database, TimeProvider clock, W
         var queued = await database.WriteAsync(async (connection, transaction) =>
         {
             var count = 0;
-            foreach (var subscription in await WebhookSubscriptionStore.ListAsync(connection, transaction, ct))
+            foreach (var subscription in await SqliteWebhookSubscriptionStore.ListAsync(connection, transaction, ct))
             {
                 if (!subscription.Wants(completion.Type))
                     continue;
@@ -44,16 +42,17 @@ public sealed class WebhookOutbox(SqliteDatabase database, TimeProvider clock, W
         return queued;
     }
 
-    /// <summary>Pending deliveries whose next attempt is due, oldest first.</summary>
-    public Task<IReadOnlyList<DueDelivery>> DueAsync(int limit, CancellationToken ct) =>
+    public Task<IReadOnlyList<DueDelivery>> TakeDueAsync(int limit, IReadOnlyCollection<Guid> sending, CancellationToken ct) =>
         database.ReadAsync<IReadOnlyList<DueDelivery>>(async connection =>
         {
             await using var reader = await connection.Command("""
-                SELECT d.id, d.event_id, d.event_type, d.payload, d.attempts, s.url, s.secret
+                SELECT d.id, d.event_id, d.event_type, d.payload, d.attempts, s.url, s.secret, d.subscription_id
                 FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id
                 WHERE d.state = $pending AND d.next_attempt_at <= $now
+                  AND d.id NOT IN (SELECT value FROM json_each($sending))
                 ORDER BY d.next_attempt_at LIMIT $limit
                 """)
+                .With("$sending", System.Text.Json.JsonSerializer.Serialize(sending.Select(SqliteCommands.Key)))
                 .With("$pending", WebhookDeliveryState.Pending)
                 .With("$now", SqliteCommands.Timestamp(clock.GetUtcNow()))
                 .With("$limit", limit)
@@ -61,11 +60,10 @@ public sealed class WebhookOutbox(SqliteDatabase database, TimeProvider clock, W
             var due = new List<DueDelivery>();
             while (await reader.ReadAsync(ct))
                 due.Add(new DueDelivery(Guid.Parse(reader.GetString(0)), Guid.Parse(reader.GetString(1)), reader.GetString(2),
-                    reader.GetString(3), reader.GetInt32(4), new Uri(reader.GetString(5)), reader.GetString(6)));
+                    reader.GetString(3), reader.GetInt32(4), new Uri(reader.GetString(5)), reader.GetString(6), Guid.Parse(reader.GetString(7))));
             return due;
         }, ct);
 
-    /// <summary>Records an attempt and moves the delivery on: Delivered, Failed, or Pending until <paramref name="retryAt"/>.</summary>
     public Task RecordAttemptAsync(DueDelivery delivery, int? statusCode, string? error, string state, DateTimeOffset retryAt,
         CancellationToken ct)
     {

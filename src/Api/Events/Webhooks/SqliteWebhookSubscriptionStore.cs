@@ -5,7 +5,7 @@ using ShoppableVideo.Sqlite;
 namespace ShoppableVideo.Api.Events.Webhooks;
 
 /// <summary>The <c>webhook_subscriptions</c> table.</summary>
-public sealed class WebhookSubscriptionStore(SqliteDatabase database, TimeProvider clock)
+public sealed class SqliteWebhookSubscriptionStore(SqliteDatabase database, TimeProvider clock) : IWebhookSubscriptionStore
 {
     public async Task<WebhookSubscription> AddAsync(Uri url, IReadOnlyList<string> events, string secret, CancellationToken ct)
     {
@@ -30,7 +30,7 @@ public sealed class WebhookSubscriptionStore(SqliteDatabase database, TimeProvid
     public async Task<WebhookSubscription?> FindAsync(Guid id, CancellationToken ct) =>
         (await ListAsync(ct)).FirstOrDefault(s => s.Id == id);
 
-    /// <summary>Removes the subscription and, by cascade, its deliveries: nothing more is sent to it.</summary>
+    /// <summary>Its deliveries go by cascade.</summary>
     public Task<bool> RemoveAsync(Guid id, CancellationToken ct) =>
         database.WriteAsync(async (connection, transaction) =>
             await connection.Command("DELETE FROM webhook_subscriptions WHERE id = $id", transaction)
