@@ -70,6 +70,11 @@ public class CatalogIngestionStateMachine : StepMachine<CatalogIngestionState, C
                 .TransitionTo(Completed),
             When(PruneFaulted).FailStep(x => FaultReason(x.Message), this).TransitionTo(Failed),
             .. RetryOrFailOnTimeout(Failed, Resume)]);
+
+        // As the video saga does: a process that died after saving Completed and before sending the event
+        // leaves the prune result to be redelivered; the batch announces its completion again.
+        During(Completed,
+            When(Pruned).Publish(x => x.Saga.ToCompletedEvent()));
     }
 
     public State Parsing { get; private set; } = null!;

@@ -72,9 +72,15 @@ public class VideoProcessingStateMachine : StepMachine<VideoProcessingState, Vid
             When(MetadataPublished)
                 .Then(x => x.Saga.DocumentKey = x.Message.DocumentKey)
                 .SucceedAll(this)
-                .Publish(x => new VideoProcessingCompleted(
-                    x.Saga.CorrelationId, x.Saga.Video!, x.Message.DocumentKey, x.Saga.Segments.Count))
+                .Publish(x => CompletedEvent(x.Saga))
                 .TransitionTo(Completed));
+
+        // The completion is sent after the saga is saved (the endpoint's outbox); a process that dies between
+        // the two leaves the step's result unacknowledged, and the broker hands it to another process, which
+        // finds the video Completed. Announcing it again is what keeps the event from being lost: listeners
+        // drop a repeat by its id.
+        During(Completed,
+            When(MetadataPublished).Publish(x => CompletedEvent(x.Saga)));
 
         During([Probing, ExtractingFrames, DetectingSegments, AnalyzingFrames, PublishingMetadata], [
             When(StepProgressed)
@@ -114,6 +120,9 @@ public class VideoProcessingStateMachine : StepMachine<VideoProcessingState, Vid
     public Event<Fault<PublishMetadata>> PublishFaulted { get; private set; } = null!;
 
     /// <summary>States after which nothing more happens; unfinished sagas are resumed at start-up.</summary>
+    static VideoProcessingCompleted CompletedEvent(VideoProcessingState saga) =>
+        new(saga.CorrelationId, saga.Video!, saga.DocumentKey!, saga.Segments.Count);
+
     public static IReadOnlyList<string> FinalStates { get; } = [nameof(Completed), nameof(Failed)];
 
     public override object FailureEventFor(VideoProcessingState saga) =>

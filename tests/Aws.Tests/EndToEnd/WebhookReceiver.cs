@@ -15,12 +15,16 @@ public sealed class WebhookReceiver : IAsyncDisposable
 {
     readonly WebApplication app;
     readonly ConcurrentDictionary<string, int> received = new();
+    readonly ConcurrentQueue<string> bodies = new();
 
     WebhookReceiver(WebApplication app) => this.app = app;
 
     public Uri Url { get; private set; } = null!;
 
     public int Deliveries(string eventType) => received.GetValueOrDefault(eventType);
+
+    /// <summary>Every delivery's body, as received.</summary>
+    public IReadOnlyList<string> Bodies => [.. bodies];
 
     public static async Task<WebhookReceiver> StartAsync()
     {
@@ -29,10 +33,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var receiver = new WebhookReceiver(app);
-        app.MapPost("/hook", (HttpRequest request) =>
+        app.MapPost("/hook", async (HttpRequest request) =>
         {
             if (request.Headers["X-ShoppableVideo-Handshake"].FirstOrDefault() is { } challenge)
                 return Results.Text(challenge);
+            receiver.bodies.Enqueue(await new StreamReader(request.Body).ReadToEndAsync());
             receiver.received.AddOrUpdate(request.Headers["X-ShoppableVideo-Event"].FirstOrDefault() ?? "", 1, (_, n) => n + 1);
             return Results.NoContent();
         });

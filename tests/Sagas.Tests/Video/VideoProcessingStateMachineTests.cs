@@ -144,6 +144,25 @@ public class VideoProcessingStateMachineTests
     }
 
     [Fact]
+    public async Task A_completed_video_that_hears_its_last_result_again_announces_its_completion_again()
+    {
+        var script = new StepScript();
+        await using var test = await VideoSagaHarness.StartAsync(script);
+        var video = VideoSagaHarness.NewVideo();
+        await test.Harness.Bus.Publish(video);
+        var done = await test.WaitForState(video.VideoId, test.Machine.Completed);
+
+        // The process that completed it died before its completion event left: the broker redelivers the result.
+        await test.Harness.Bus.Publish(new MetadataPublished(video.VideoId, done.DocumentKey!));
+        await test.Harness.InactivityTask;
+
+        var announced = await test.Harness.Published.SelectAsync<VideoProcessingCompleted>().Select(m => m.Context.Message).ToListAsync();
+        Assert.Equal(2, announced.Count);
+        Assert.All(announced, e => Assert.Equal((video.VideoId, done.DocumentKey), (e.VideoId, e.DocumentKey)));
+        Assert.Equal(1, script.Received(VideoStepNames.PublishMetadata));
+    }
+
+    [Fact]
     public async Task Progress_inside_a_step_moves_the_overall_percent_forward()
     {
         var script = new StepScript().On(VideoStepNames.ExtractFrames, StepBehaviour.Ignore);

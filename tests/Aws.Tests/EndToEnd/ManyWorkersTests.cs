@@ -1,0 +1,143 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Amazon.S3.Model;
+using ShoppableVideo.Api.Auth;
+using ShoppableVideo.Api.Endpoints;
+using ShoppableVideo.Api.Events;
+using ShoppableVideo.Api.Tests.Support;
+using ShoppableVideo.Aws.Tests.LocalServers;
+using ShoppableVideo.Consumers.Metadata;
+using ShoppableVideo.Consumers.Storage;
+using ShoppableVideo.Consumers.Tests.Support;
+
+namespace ShoppableVideo.Aws.Tests.EndToEnd;
+
+/// <summary>
+/// A deployment of many processes on the local servers: one API process and three workers (every one the
+/// same host, configured only by settings), the product index on the OpenSearch stand-in, everything else
+/// on fauxqs, dynalite and RabbitMQ. The catalog is ingested, then 30 videos are dropped at once and one worker
+/// is killed with SIGKILL mid-run; every video still completes with exactly one document, a review made through the
+/// API shows on the document a worker serves, and each completion reaches the webhook subscriber once.
+/// </summary>
+public class ManyWorkersTests(LocalAwsStack stack) : IClassFixture<LocalAwsStack>
+{
+    const int Videos = 30;
+    const string OperatorKey = "e2e-operator-key-many-workers-0123";
+
+    [SharedDataFact]
+    public async Task Thirty_videos_on_three_workers_one_killed_mid_run_complete_once_each_with_reviews_and_webhooks_shared()
+    {
+        await using var openSearch = await OpenSearchStandIn.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var deployment = await stack.DeployAsync("e2e-many");
+        string[] settings = [.. deployment.WorkerSettings(), $"--ShoppableVideo:Aws:Endpoints:es={openSearch.Endpoint}",
+            "--ShoppableVideo:Aws:ProductIndex=e2e-many-products", "--ShoppableVideo:Webhooks:AllowPrivateNetworks=true",
+            $"--{ApiKeyOptions.Section}:Keys:0:Name=operator", $"--{ApiKeyOptions.Section}:Keys:0:Sha256={ApiKeyVerifier.Hash(OperatorKey)}"];
+        using var api = await HostProcess.StartAsync(NewFolder(), settings);
+        api.Http.DefaultRequestHeaders.Add(ApiKeyFilter.HeaderName, OperatorKey);
+        var workers = new List<HostProcess>();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+                workers.Add(await HostProcess.StartAsync(NewFolder(), settings));
+            await SubscribeAsync(api, receiver.Url);
+
+            // The catalog first (a video analysed before it is indexed would rightly find nothing), then 30
+            // videos at once: one shows a catalog product, the others are test patterns.
+            await DropCatalogAsync(deployment);
+            var batch = await Poll.UntilAsync(async ct => (await api.Http.GetFromJsonAsync<List<CatalogBatchStatus>>("/catalog/batches", ct))?
+                .FirstOrDefault(b => b.Status.State is "Completed" or "Failed"), TimeSpan.FromMinutes(3), describe: () => Outputs(api, workers));
+            Assert.Equal(("Completed", 3), (batch.Status.State, batch.Ingested));
+            var sources = NewFolder();
+            var keys = new List<string>();
+            var look = Path.Combine(sources, "look.mp4");
+            Ffmpeg.Generate(look, "-loop", "1", "-i", LumaPhoto("wh01-green_main.jpg"), "-t", "3", "-r", "25",
+                "-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2,format=yuv420p", "-c:v", "libx264");
+            for (var i = 1; i < Videos; i++)
+            {
+                var path = Path.Combine(sources, $"pattern-{i:D2}.mp4");
+                Ffmpeg.Generate(path, "-f", "lavfi", "-i", $"testsrc2=s=320x240:r=25:d=2", "-metadata", $"comment=pattern {i}",
+                    "-pix_fmt", "yuv420p", "-c:v", "libx264");
+            }
+            await Task.WhenAll(Directory.GetFiles(sources, "*.mp4").Select(async path =>
+            {
+                var key = Path.GetFileName(path);
+                lock (keys)
+                    keys.Add(key);
+                await deployment.PutAndAnnounceAsync(Buckets.Videos, key, path);
+            }));
+
+            // Mid-run: some videos done, others not.
+            await Poll.UntilAsync(async ct => (await VideosAsync(api, ct)).Count(v => v.Status.State == "Completed") is >= 3 and < Videos
+                ? "mid-run" : null, TimeSpan.FromMinutes(5), describe: () => Outputs(api, workers));
+            workers[2].Kill();
+
+            var finished = await Poll.UntilAsync(async ct => (await VideosAsync(api, ct)) is { Count: Videos } all
+                && all.All(v => v.Status.State is "Completed" or "Failed") ? all : null, TimeSpan.FromMinutes(10),
+                describe: () => Outputs(api, workers));
+            Assert.All(finished, v => Assert.True(v.Status.State == "Completed", $"{v.Video?.Key}: {v.Status.FailedStep} {v.Status.FailureReason}"));
+            Assert.Equal(keys.Order(), finished.Select(v => v.Video!.Key).Order());
+            Assert.Equal(finished.Select(v => ShoppableDocument.KeyFor(v.Id)).Order(), (await deployment.OutputKeysAsync("shoppable.json")).Order());
+
+            // A review through the API process, served by a worker that did not take it.
+            var lookVideo = finished.Single(v => v.Video!.Key == "look.mp4");
+            var document = await api.Http.GetFromJsonAsync<JsonElement>($"/videos/{lookVideo.Id}/shoppable");
+            var shot = document.GetProperty("segments").EnumerateArray()
+                .First(s => s.GetProperty("products").EnumerateArray().Any(p => p.GetProperty("productId").GetString() == "WH01-Green"))
+                .GetProperty("index").GetInt32();
+            using (var review = await api.Http.PostAsJsonAsync($"/videos/{lookVideo.Id:N}/shots/{shot}/reviews",
+                       new { action = "reject", productId = "WH01-Green" }))
+                Assert.True(review.IsSuccessStatusCode, await review.Content.ReadAsStringAsync());
+            var served = await workers[0].Http.GetFromJsonAsync<JsonElement>($"/videos/{lookVideo.Id}/shoppable");
+            Assert.DoesNotContain(served.GetProperty("segments").EnumerateArray().SelectMany(s => s.GetProperty("products").EnumerateArray()),
+                p => p.GetProperty("productId").GetString() == "WH01-Green");
+
+            // Every completion reached the subscriber once, whichever process dispatched it.
+            string Undelivered() => string.Join(", ", finished.Select(v => v.Video!.Key)
+                .Except(receiver.Bodies.Select(b => CompletionEvent.FromJson(b).Key!)));
+            await Poll.UntilAsync(_ => Task.FromResult(receiver.Deliveries(CompletionEventTypes.VideoCompleted) >= Videos ? "all" : null),
+                TimeSpan.FromMinutes(2), describe: () => $"not delivered: {Undelivered()}\n{Outputs(api, workers)}");
+            Assert.Equal(Videos, receiver.Deliveries(CompletionEventTypes.VideoCompleted));
+        }
+        finally
+        {
+            foreach (var worker in workers)
+                worker.Dispose();
+        }
+    }
+
+    static async Task<List<VideoStatus>> VideosAsync(HostProcess host, CancellationToken ct) =>
+        await host.Http.GetFromJsonAsync<List<VideoStatus>>("/videos?limit=1000", ct) ?? [];
+
+    static string Outputs(HostProcess api, IEnumerable<HostProcess> workers) =>
+        string.Join("\n---\n", new[] { api }.Concat(workers).Select(h => h.Output));
+
+    async Task DropCatalogAsync(Deployment deployment)
+    {
+        (string Id, string Category, string Photo)[] products =
+        [
+            ("WH01-Green", "Women/Tops/Hoodies & Sweatshirts", "wh01-green_main.jpg"),
+            ("MH01-Black", "Men/Tops/Hoodies & Sweatshirts", "mh01-black_main.jpg"),
+            ("WB01-Black", "Gear/Bags", "wb01-black_main.jpg"),
+        ];
+        foreach (var product in products)
+            await stack.S3.PutObjectAsync(new PutObjectRequest
+            {
+                BucketName = deployment.Buckets[Buckets.Catalog], Key = $"shop/{product.Photo}", FilePath = LumaPhoto(product.Photo),
+            });
+        var manifest = Path.Combine(NewFolder(), "catalog.csv");
+        await File.WriteAllLinesAsync(manifest,
+            ["product_id,name,price,category,image", .. products.Select(p => $"{p.Id},{p.Id},50,\"{p.Category}\",{p.Photo}")]);
+        await deployment.PutAndAnnounceAsync(Buckets.Catalog, "shop/catalog.csv", manifest);
+    }
+
+    static async Task SubscribeAsync(HostProcess api, Uri url)
+    {
+        using var response = await api.Http.PostAsJsonAsync("/webhooks", new { url, events = new[] { CompletionEventTypes.VideoCompleted } });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    static string LumaPhoto(string name) => Path.Combine(SharedData.Folder!, "luma", "images", name);
+
+    static string NewFolder() => Directory.CreateTempSubdirectory("sv-aws-many-").FullName;
+}
