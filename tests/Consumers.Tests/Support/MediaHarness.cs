@@ -27,9 +27,6 @@ public sealed class MediaHarness : IAsyncDisposable
             .BuildServiceProvider(true);
         var harness = new MediaHarness(provider);
         harness.Harness.TestTimeout = TimeSpan.FromMinutes(2);
-        // A step runs ffmpeg for seconds with no bus traffic; on a loaded machine the default inactivity
-        // limit (seconds) ended the wait for its result before the step had finished.
-        harness.Harness.TestInactivityTimeout = harness.Harness.TestTimeout;
         await harness.Harness.Start();
         return harness;
     }
