@@ -44,7 +44,7 @@ public class EventFanOutTests(LocalAwsStack stack) : IClassFixture<LocalAwsStack
             return deliveries?.FirstOrDefault(d => d.State == WebhookDeliveryState.Delivered);
         }, TimeSpan.FromMinutes(1));
         Assert.Equal(1, delivery.Attempts);
-        Assert.Equal(1, receiver.Deliveries(CompletionEventTypes.VideoCompleted));
+        Assert.Single(receiver.Deliveries, d => d.Event == CompletionEventTypes.VideoCompleted);
     }
 
     const string OperatorKey = "e2e-operator-key-0123456789abcdef";

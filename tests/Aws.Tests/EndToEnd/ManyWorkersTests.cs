@@ -4,6 +4,7 @@ using Amazon.S3.Model;
 using ShoppableVideo.Api.Auth;
 using ShoppableVideo.Api.Endpoints;
 using ShoppableVideo.Api.Events;
+using ShoppableVideo.Api.Tests.Events;
 using ShoppableVideo.Api.Tests.Support;
 using ShoppableVideo.Aws.Tests.LocalServers;
 using ShoppableVideo.Consumers.Metadata;
@@ -93,11 +94,11 @@ public class ManyWorkersTests(LocalAwsStack stack) : IClassFixture<LocalAwsStack
                 p => p.GetProperty("productId").GetString() == "WH01-Green");
 
             // Every completion reached the subscriber once, whichever process dispatched it.
-            string Undelivered() => string.Join(", ", finished.Select(v => v.Video!.Key)
-                .Except(receiver.Bodies.Select(b => CompletionEvent.FromJson(b).Key!)));
-            await Poll.UntilAsync(_ => Task.FromResult(receiver.Deliveries(CompletionEventTypes.VideoCompleted) >= Videos ? "all" : null),
+            var completions = () => receiver.Deliveries.Where(d => d.Event == CompletionEventTypes.VideoCompleted).ToList();
+            string Undelivered() => string.Join(", ", finished.Select(v => v.Video!.Key).Except(completions().Select(d => CompletionEvent.FromJson(d.Body).Key!)));
+            await Poll.UntilAsync(_ => Task.FromResult(completions().Count >= Videos ? "all" : null),
                 TimeSpan.FromMinutes(2), describe: () => $"not delivered: {Undelivered()}\n{Outputs(api, workers)}");
-            Assert.Equal(Videos, receiver.Deliveries(CompletionEventTypes.VideoCompleted));
+            Assert.Equal(Videos, completions().Count);
         }
         finally
         {
