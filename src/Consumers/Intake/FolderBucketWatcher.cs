@@ -131,9 +131,9 @@ public sealed class FolderBucketWatcher(
                 continue;
             hashed[path] = before;
             var key = Path.GetRelativePath(store.BucketPath(bucket), path).Replace(Path.DirectorySeparatorChar, '/');
-            // Videos are content-addressed: the same bytes again are the same video, whenever written.
-            var occurrence = bucket == Buckets.Catalog ? FolderObjectStore.OccurrenceOf(before.Modified) : null;
-            return new StoredObject(bucket, key, before.Size, hash, occurrence);
+            // Identified as the folder store identifies it; which objects the write time matters for is the
+            // saga id's to say (ObjectEvents.SagaIdFor).
+            return new StoredObject(bucket, key, before.Size, hash, FolderObjectStore.OccurrenceOf(before.Modified));
         }
     }
 }
