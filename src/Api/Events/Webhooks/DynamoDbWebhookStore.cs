@@ -26,8 +26,9 @@ public sealed class DynamoDbWebhookStore(IAmazonDynamoDB client, string tableNam
 
     static string DeliveriesOf(Guid subscriptionId) => $"deliveries#{subscriptionId:D}";
 
-    // ISO 8601 in UTC with seven fraction digits: sorts as it compares, which the due index's range key needs.
-    static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    // The round-trip format of a UTC time, as the other tables write theirs: fixed width (seven fraction digits,
+    // a final Z), so it sorts as it compares, which the due index's range key needs.
+    static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
     static DateTimeOffset Time(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
@@ -123,7 +124,8 @@ public sealed class DynamoDbWebhookStore(IAmazonDynamoDB client, string tableNam
     public async Task<IReadOnlyList<DueDelivery>> TakeDueAsync(int limit, IReadOnlyCollection<Guid> sending, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var subscriptions = (await ListAsync(ct)).ToDictionary(s => s.Id);
+        // Read once there is something due: every dispatcher asks every second, and mostly nothing is.
+        Dictionary<Guid, WebhookSubscription>? subscriptions = null;
         var taken = new List<DueDelivery>();
         Dictionary<string, AttributeValue>? after = null;
         do
@@ -141,7 +143,10 @@ public sealed class DynamoDbWebhookStore(IAmazonDynamoDB client, string tableNam
             foreach (var key in page.Items ?? [])
             {
                 var (id, subscriptionId) = (Guid.Parse(key[SortKey].S), Guid.Parse(key[PartitionKey].S["deliveries#".Length..]));
-                if (sending.Contains(id) || !subscriptions.TryGetValue(subscriptionId, out var subscription))
+                if (sending.Contains(id))
+                    continue;
+                subscriptions ??= (await ListAsync(ct)).ToDictionary(s => s.Id);
+                if (!subscriptions.TryGetValue(subscriptionId, out var subscription))
                     continue;
                 if (await TakeAsync(key, now, ct) is { } item)
                     taken.Add(new DueDelivery(id, Guid.Parse(item["EventId"].S), item["EventType"].S, item["Payload"].S,
