@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using Amazon.S3.Model;
+using ShoppableVideo.Api.Auth;
 using ShoppableVideo.Aws.Tests.LocalServers;
 using ShoppableVideo.Consumers.Aws;
 using ShoppableVideo.Consumers.Storage;
@@ -49,6 +50,14 @@ public sealed record Deployment(
             "--Logging:LogLevel:ShoppableVideo=Information",
         ];
     }
+
+    /// <summary>Settings that make a worker accept <paramref name="key"/> for writes, as <paramref name="name"/>.</summary>
+    public static IEnumerable<string> AcceptingKey(string name, string key) =>
+        [$"--{ApiKeyOptions.Section}:Keys:0:Name={name}", $"--{ApiKeyOptions.Section}:Keys:0:Sha256={ApiKeyVerifier.Hash(key)}"];
+
+    /// <summary>Settings that put a worker's product index on OpenSearch at <paramref name="endpoint"/>.</summary>
+    public static IEnumerable<string> ProductIndexOn(Uri endpoint, string index) =>
+        [$"--ShoppableVideo:Aws:Endpoints:es={endpoint}", $"--ShoppableVideo:Aws:ProductIndex={index}"];
 
     /// <summary>Puts a local file into a logical bucket and announces it the way S3 does: an ObjectCreated
     /// record published to the bucket's SNS topic (which wraps it in an SNS envelope on the intake queue),

@@ -21,7 +21,7 @@ public class EventFanOutTests(LocalAwsStack stack) : IClassFixture<LocalAwsStack
         var deployment = await stack.DeployAsync("e2e-fan-out");
         await using var receiver = await WebhookReceiver.StartAsync();
         string[] settings = [.. deployment.WorkerSettings(), "--ShoppableVideo:Webhooks:AllowPrivateNetworks=true",
-            $"--{ApiKeyOptions.Section}:Keys:0:Name=operator", $"--{ApiKeyOptions.Section}:Keys:0:Sha256={ApiKeyVerifier.Hash(OperatorKey)}"];
+            .. Deployment.AcceptingKey("operator", OperatorKey)];
         using var first = await HostProcess.StartAsync(Directory.CreateTempSubdirectory("sv-aws-fan-").FullName, settings);
         using var second = await HostProcess.StartAsync(Directory.CreateTempSubdirectory("sv-aws-fan-").FullName, settings);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

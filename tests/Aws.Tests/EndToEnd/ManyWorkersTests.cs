@@ -31,9 +31,8 @@ public class ManyWorkersTests(LocalAwsStack stack) : IClassFixture<LocalAwsStack
         await using var openSearch = await OpenSearchStandIn.StartAsync();
         await using var receiver = await WebhookReceiver.StartAsync();
         var deployment = await stack.DeployAsync("e2e-many");
-        string[] settings = [.. deployment.WorkerSettings(), $"--ShoppableVideo:Aws:Endpoints:es={openSearch.Endpoint}",
-            "--ShoppableVideo:Aws:ProductIndex=e2e-many-products", "--ShoppableVideo:Webhooks:AllowPrivateNetworks=true",
-            $"--{ApiKeyOptions.Section}:Keys:0:Name=operator", $"--{ApiKeyOptions.Section}:Keys:0:Sha256={ApiKeyVerifier.Hash(OperatorKey)}"];
+        string[] settings = [.. deployment.WorkerSettings(), .. Deployment.ProductIndexOn(openSearch.Endpoint, "e2e-many-products"),
+            "--ShoppableVideo:Webhooks:AllowPrivateNetworks=true", .. Deployment.AcceptingKey("operator", OperatorKey)];
         using var api = await HostProcess.StartAsync(NewFolder(), settings);
         api.Http.DefaultRequestHeaders.Add(ApiKeyFilter.HeaderName, OperatorKey);
         var workers = new List<HostProcess>();

@@ -23,9 +23,8 @@ public class SharedProductIndexTests(LocalAwsStack stack) : IClassFixture<LocalA
     {
         await using var openSearch = await OpenSearchStandIn.StartAsync();
         var deployment = await stack.DeployAsync("e2e-shared-index");
-        string[] settings = [.. deployment.WorkerSettings(), $"--ShoppableVideo:Aws:Endpoints:es={openSearch.Endpoint}",
-            "--ShoppableVideo:Aws:ProductIndex=e2e-shared-index-products",
-            $"--{ApiKeyOptions.Section}:Keys:0:Name=reviewer", $"--{ApiKeyOptions.Section}:Keys:0:Sha256={ApiKeyVerifier.Hash(ReviewerKey)}"];
+        string[] settings = [.. deployment.WorkerSettings(), .. Deployment.ProductIndexOn(openSearch.Endpoint, "e2e-shared-index-products"),
+            .. Deployment.AcceptingKey("reviewer", ReviewerKey)];
         var luma = Path.Combine(SharedData.Folder!, "luma", "images");
         (string Id, string Category, string Photo)[] products =
         [
@@ -95,7 +94,7 @@ public class SharedProductIndexTests(LocalAwsStack stack) : IClassFixture<LocalA
         var deployment = await stack.DeployAsync("e2e-no-index");
         var nobody = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         using var worker = await HostProcess.StartAsync(NewDataFolder(),
-            [.. deployment.WorkerSettings(), $"--ShoppableVideo:Aws:Endpoints:es={nobody}"]);
+            [.. deployment.WorkerSettings(), .. Deployment.ProductIndexOn(nobody, "products")]);
 
         // Once the bus has connected to RabbitMQ, only the index keeps the worker from being ready.
         var (status, checks) = await Poll.UntilAsync(async ct =>
