@@ -30,7 +30,13 @@ public sealed class PruneCatalogManifestConsumerTests : IAsyncDisposable
             .AddSingleton<IProductCatalog, FolderProductCatalog>()
             .AddSqliteProductIndex(_ => { })
             .AddSqliteDatabase(Path.Combine(_root, "shoppable.db"))
-            .AddMassTransitTestHarness(x => x.AddConsumer<PruneCatalogManifestConsumer>())
+            .AddMassTransitTestHarness(x =>
+            {
+                x.AddConsumer<PruneCatalogManifestConsumer>();
+                // Setting up the index takes longer than the default 1.2 s of bus idleness on a loaded machine,
+                // and an idle harness ends every wait on its published list, so only the test timeout ends one.
+                x.SetTestTimeouts(testTimeout: TimeSpan.FromMinutes(1), testInactivityTimeout: TimeSpan.FromMinutes(1));
+            })
             .BuildServiceProvider(true);
         _harness = _provider.GetRequiredService<ITestHarness>();
     }

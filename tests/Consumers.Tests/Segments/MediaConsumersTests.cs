@@ -121,8 +121,8 @@ public sealed class MediaConsumersTests : IDisposable
         await media.Harness.Bus.Publish(new DetectSegments(videoId, probe, extracted.FrameSignalsKey));
         var detected = await media.PublishedAsync<SegmentsDetected>(videoId, m => m.VideoId);
 
-        var progress = media.Harness.Published.Select<VideoStepProgressed>().Select(m => m.Context.Message).Where(m => m.VideoId == videoId).ToList();
-        Assert.False(media.Harness.Published.Select<VideoStepFailed>().Any());
+        var progress = media.PublishedSoFar<VideoStepProgressed>().Where(m => m.VideoId == videoId).ToList();
+        Assert.Empty(media.PublishedSoFar<VideoStepFailed>());
         return (videoId, detected.Segments, progress);
     }
 

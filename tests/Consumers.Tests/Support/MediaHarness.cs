@@ -23,18 +23,22 @@ public sealed class MediaHarness : IAsyncDisposable
     {
         var provider = new ServiceCollection()
             .AddSingleton(store)
-            .AddMassTransitTestHarness(x => x.AddMediaConsumers())
+            // The published list stops waiting once the bus has been idle for the inactivity timeout (1.2 s by
+            // default), whatever token the wait passes; a step runs ffmpeg for seconds with no bus traffic, so
+            // on a loaded machine the wait gave up early. Only the test timeout ends a wait here.
+            .AddMassTransitTestHarness(x =>
+            {
+                x.AddMediaConsumers();
+                x.SetTestTimeouts(testTimeout: TimeSpan.FromMinutes(2), testInactivityTimeout: TimeSpan.FromMinutes(2));
+            })
             .BuildServiceProvider(true);
         var harness = new MediaHarness(provider);
-        harness.Harness.TestTimeout = TimeSpan.FromMinutes(2);
         await harness.Harness.Start();
         return harness;
     }
 
     public async Task<T> PublishedAsync<T>(Guid videoId, Func<T, Guid> idOf) where T : class
     {
-        // A token of our own: without one the wait ends when the bus has been idle about a second, and
-        // a step runs ffmpeg for seconds with no bus traffic, so a loaded machine gave up too early.
         using var timeout = new CancellationTokenSource(Harness.TestTimeout);
         try
         {
@@ -45,11 +49,15 @@ public sealed class MediaHarness : IAsyncDisposable
         {
         }
         // Say why when a step failed instead, so a failure under load is not mistaken for slowness.
-        var failures = Harness.Published.Select<Messages.VideoStepFailed>().Select(m => m.Context.Message)
+        var failures = PublishedSoFar<Messages.VideoStepFailed>()
             .Where(m => m.VideoId == videoId).Select(m => $"{m.Step}: {m.Reason}");
         throw new TimeoutException($"No {typeof(T).Name} was published for {videoId} within {Harness.TestTimeout}; " +
                                    $"failed steps: [{string.Join("; ", failures)}].");
     }
+
+    /// <summary>The messages of a type published so far; unlike the harness's own list it does not wait for more.</summary>
+    public IEnumerable<T> PublishedSoFar<T>() where T : class =>
+        Harness.Published.Select<T>(new CancellationToken(canceled: true)).Select(m => m.Context.Message);
 
     public async ValueTask DisposeAsync()
     {
