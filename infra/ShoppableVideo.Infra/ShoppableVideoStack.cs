@@ -95,6 +95,9 @@ public sealed class ShoppableVideoStack : Stack
         Tables.Reviews.EncryptionKey!.GrantEncryptDecrypt(tasks);
         // Webhooks: subscriptions added and removed, deliveries queued, taken by a conditional update, listed.
         Tables.Webhooks.Grant(tasks, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:DescribeTable");
+        // Mirror tasks: each half written and the completion claimed by conditional updates, read back for
+        // diagnostics, and the unclaimed ones found by a scan at start-up; never deleted.
+        Tables.MirrorTasks.Grant(tasks, "dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:Scan", "dynamodb:DescribeTable");
         Messaging.Completion.GrantPublish(tasks);
         // The product index's documents and searches, plus _bulk, which OpenSearch addresses at the domain root.
         Search.Domain.GrantIndexReadWrite(Search.ProductIndex, tasks);

@@ -8,7 +8,7 @@ using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 namespace ShoppableVideo.Infra;
 
 /// <summary>
-/// The saga, artifact, review and webhook tables, with the key schema DynamoDbTables creates for local servers
+/// The saga, artifact, review, webhook and mirror-task tables, with the key schema DynamoDbTables creates for local servers
 /// (string PK and SK, on demand) so the application runs against either unchanged.
 /// </summary>
 public sealed class Tables : Construct
@@ -23,12 +23,16 @@ public sealed class Tables : Construct
     /// <summary>Webhook subscriptions and deliveries, with the sparse index of due deliveries every dispatcher takes from.</summary>
     public Table Webhooks { get; }
 
+    /// <summary>The Step Functions mirror's task tokens and step outcomes, claimed by one worker each.</summary>
+    public Table MirrorTasks { get; }
+
     public Tables(Construct scope, string id, IKey key) : base(scope, id)
     {
         Sagas = CreateTable("Sagas", key);
         Artifacts = CreateTable("Artifacts", key);
         Reviews = CreateTable("Reviews", key);
         Webhooks = CreateTable("Webhooks", key);
+        MirrorTasks = CreateTable("MirrorTasks", key);
         Webhooks.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
         {
             IndexName = DynamoDbDueIndex.Name,

@@ -65,6 +65,7 @@ public sealed class ComputeTests(SynthesizedStack synthesized)
             Assert.True(Same(environment["ShoppableVideo__Aws__ArtifactTable"], Ref(synthesized.LogicalId(synthesized.Stack.Tables.Artifacts))));
             Assert.True(Same(environment["ShoppableVideo__Aws__ReviewTable"], Ref(synthesized.LogicalId(synthesized.Stack.Tables.Reviews))));
             Assert.True(Same(environment["ShoppableVideo__Aws__WebhookTable"], Ref(synthesized.LogicalId(synthesized.Stack.Tables.Webhooks))));
+            Assert.True(Same(environment["ShoppableVideo__Aws__MirrorTable"], Ref(synthesized.LogicalId(synthesized.Stack.Tables.MirrorTasks))));
             foreach (var (logical, bucket) in synthesized.Stack.Storage.Buckets)
                 Assert.True(Same(environment[$"ShoppableVideo__Aws__Buckets__{logical}"], Ref(synthesized.LogicalId(bucket))));
             Assert.Equal("false", (string?)environment["ShoppableVideo__Aws__CreateTablesIfMissing"]);

@@ -103,6 +103,17 @@ public sealed class IamTests(SynthesizedStack synthesized)
     }
 
     [Fact]
+    public void The_tasks_may_record_and_claim_mirror_tasks_but_never_put_whole_items_or_delete_them()
+    {
+        var table = GetAtt(synthesized.LogicalId(synthesized.Stack.Tables.MirrorTasks), "Arn");
+        var onMirror = StatementsOf(synthesized.Stack.Compute.TaskRole)
+            .Where(s => Many(s["Resource"]).Any(resource => Same(resource, table))).ToList();
+
+        var actions = onMirror.SelectMany(s => Strings(s["Action"])).Where(a => a.StartsWith("dynamodb:", StringComparison.Ordinal)).ToHashSet();
+        Assert.Equal(new HashSet<string> { "dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:Scan", "dynamodb:DescribeTable" }, actions);
+    }
+
+    [Fact]
     public void The_tasks_may_pass_only_the_two_media_roles()
     {
         var passRole = StatementsOf(synthesized.Stack.Compute.TaskRole)

@@ -9,9 +9,9 @@ public sealed class TableTests(SynthesizedStack synthesized)
         synthesized.Resources("AWS::DynamoDB::Table").Concat(synthesized.Resources("AWS::DynamoDB::GlobalTable"));
 
     [Fact]
-    public void There_are_the_saga_artifact_review_and_webhook_tables()
+    public void There_are_the_saga_artifact_review_webhook_and_mirror_task_tables()
     {
-        Assert.Equal(4, Tables().Count());
+        Assert.Equal(5, Tables().Count());
     }
 
     [Fact]

@@ -55,6 +55,7 @@ public static class AwsProfile
             ArtifactTable = aws.ArtifactTable,
             ReviewTable = aws.ReviewTable,
             WebhookTable = aws.WebhookTable,
+            MirrorTable = aws.MirrorTable,
             FinishedSagaTimeToLive = aws.FinishedSagaTimeToLive,
             CreateTablesIfMissing = aws.CreateTablesIfMissing,
         });
@@ -78,7 +79,11 @@ public static class AwsProfile
         services.AddSingleton(provider => new SnsClient(provider.GetRequiredService<IAwsHttpClient>(),
             provider.GetRequiredService<AwsClientOptions>().Service("sns")));
         if (mirror.Enabled)
+        {
+            services.AddSingleton<IMirrorTaskStore>(provider => new DynamoDbMirrorTaskStore(
+                provider.GetRequiredService<Amazon.DynamoDBv2.IAmazonDynamoDB>(), aws.MirrorTable, TimeProvider.System));
             services.AddStepFunctionsMirror(mirror);
+        }
 
         var intake = new SqsIntakeOptions { QueueUrl = aws.IntakeQueueUrl };
         foreach (var (logical, physical) in aws.Buckets)

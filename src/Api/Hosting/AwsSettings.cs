@@ -37,6 +37,9 @@ public sealed class AwsSettings
     /// <summary>Webhook subscriptions and deliveries, shared by every process; each delivery is sent by one.</summary>
     public string WebhookTable { get; set; } = "shoppable-video-webhooks";
 
+    /// <summary>The Step Functions mirror's task tokens and step outcomes, shared by every worker.</summary>
+    public string MirrorTable { get; set; } = "shoppable-video-mirror-tasks";
+
     /// <summary>For local servers and first runs; on AWS the CDK stack creates the tables.</summary>
     public bool CreateTablesIfMissing { get; set; }
 

@@ -3,11 +3,9 @@ using ShoppableVideo.Sqlite;
 
 namespace ShoppableVideo.Consumers.StepFunctions;
 
-/// <summary>The mirror's memory, in the shared SQLite file so it outlives a restart: per saga step, the task
-/// token Step Functions sent and the outcome the saga reached, whichever came first. Whoever supplies the
-/// second half claims the completion in the same transaction, so each token is completed once however the
-/// token message and the saga's events interleave or repeat.</summary>
-public sealed class SqliteMirrorTaskStore(SqliteDatabase database)
+/// <summary>The mirror's memory in the embedded profile's SQLite file, so it outlives a restart. Whoever
+/// supplies the second half claims the completion in the same transaction as the write.</summary>
+public sealed class SqliteMirrorTaskStore(SqliteDatabase database) : IMirrorTaskStore
 {
     public static SqliteSchemaPart Schema { get; } = new("stepfunctions-mirror", """
         CREATE TABLE IF NOT EXISTS stepfunctions_tasks (
@@ -24,9 +22,6 @@ public sealed class SqliteMirrorTaskStore(SqliteDatabase database)
         );
         """);
 
-    /// <summary>Records the token a task state sent. The same token again changes nothing; a different one
-    /// (Step Functions ran the task again) replaces it and is owed a completion of its own.</summary>
-    /// <returns>the completion to send, when the outcome is known and nobody has claimed this token yet.</returns>
     public Task<ReadyCompletion?> RecordTokenAsync(MirroredTask task, string taskToken, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
@@ -41,8 +36,6 @@ public sealed class SqliteMirrorTaskStore(SqliteDatabase database)
             return await ClaimAsync(connection, transaction, task, cancellationToken);
         }, cancellationToken);
 
-    /// <summary>Records how the step ended. The first outcome stays: the saga accepts one result per step,
-    /// and a late repeat must not turn a failure into a success.</summary>
     public Task<ReadyCompletion?> RecordOutcomeAsync(MirroredTask task, StepOutcome outcome, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
@@ -62,8 +55,6 @@ public sealed class SqliteMirrorTaskStore(SqliteDatabase database)
             return await ClaimAsync(connection, transaction, task, cancellationToken);
         }, cancellationToken);
 
-    /// <summary>Gives a claim back after Step Functions could not be reached, so the next delivery of the
-    /// token or of the outcome, or the next start-up, tries again.</summary>
     public Task ReleaseAsync(ReadyCompletion completion, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
@@ -74,8 +65,6 @@ public sealed class SqliteMirrorTaskStore(SqliteDatabase database)
             await Bind(command, completion.Task).With("@token", completion.TaskToken).ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 
-    /// <summary>Claims every completion left unsent (a release, or a process stopped between the two
-    /// halves' transactions and the send).</summary>
     public Task<IReadOnlyList<ReadyCompletion>> ClaimAllReadyAsync(CancellationToken cancellationToken = default) =>
         database.WriteAsync<IReadOnlyList<ReadyCompletion>>(async (connection, transaction) =>
         {
@@ -87,7 +76,6 @@ public sealed class SqliteMirrorTaskStore(SqliteDatabase database)
             return await ReadAsync(command, cancellationToken);
         }, cancellationToken);
 
-    /// <summary>The token recorded for a task, for tests and diagnostics.</summary>
     public Task<string?> TokenOfAsync(MirroredTask task, CancellationToken cancellationToken = default) =>
         database.ReadAsync(async connection =>
         {

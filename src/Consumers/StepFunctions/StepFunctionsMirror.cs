@@ -10,7 +10,7 @@ namespace ShoppableVideo.Consumers.StepFunctions;
 /// logged and the mirror moves on (a task it could not complete times out in Step Functions).</summary>
 public sealed class StepFunctionsMirror(
     StepFunctionsClient stepFunctions,
-    SqliteMirrorTaskStore store,
+    IMirrorTaskStore store,
     StepFunctionsMirrorOptions options,
     ILogger<StepFunctionsMirror> logger)
 {

@@ -11,12 +11,13 @@ namespace ShoppableVideo.Consumers.StepFunctions;
 /// (<see cref="AddStepFunctionsMirrorConsumers"/>, inside the bus registration).</summary>
 public static class StepFunctionsMirrorRegistration
 {
-    /// <summary>Needs the signed client (AddAwsHttpClient, whose options also reach SQS) and the shared SQLite database registered.</summary>
+    /// <summary>Needs the signed client (AddAwsHttpClient, whose options also reach SQS). The task store is
+    /// SQLite's (the shared database registered) unless the profile registered a shared one first.</summary>
     public static IServiceCollection AddStepFunctionsMirror(this IServiceCollection services, StepFunctionsMirrorOptions options)
     {
         services.AddSingleton(options);
         services.AddSqliteSchema(SqliteMirrorTaskStore.Schema);
-        services.TryAddSingleton<SqliteMirrorTaskStore>();
+        services.TryAddSingleton<IMirrorTaskStore, SqliteMirrorTaskStore>();
         services.TryAddSingleton(provider => new StepFunctionsClient(provider.GetRequiredService<IAwsHttpClient>(),
             provider.GetRequiredService<AwsClientOptions>().Service("states")));
         services.AddSqsClient();

@@ -1,7 +1,7 @@
 namespace ShoppableVideo.Sagas.Persistence;
 
 /// <summary>
-/// Where the aws profile keeps saga state, the artifact index and shot reviews. On AWS the CDK stack creates the tables
+/// Where the aws profile keeps saga state, the artifact index, shot reviews, webhooks and the mirror's tasks. On AWS the CDK stack creates the tables
 /// and the SDK finds credentials itself; against a local server (dynalite) set <see cref="ServiceUrl"/>,
 /// static keys and <see cref="CreateTablesIfMissing"/>.
 /// </summary>
@@ -11,6 +11,7 @@ public sealed record DynamoDbSettings
     public const string DefaultArtifactTable = "shoppable-video-artifacts";
     public const string DefaultReviewTable = "shoppable-video-reviews";
     public const string DefaultWebhookTable = "shoppable-video-webhooks";
+    public const string DefaultMirrorTable = "shoppable-video-mirror-tasks";
 
     /// <summary>A local DynamoDB endpoint such as http://127.0.0.1:4567; null means the region's endpoint.</summary>
     public string? ServiceUrl { get; init; }
@@ -32,6 +33,9 @@ public sealed record DynamoDbSettings
 
     /// <summary>Webhook subscriptions and their deliveries, with the due-delivery index every dispatcher takes from.</summary>
     public string WebhookTable { get; init; } = DefaultWebhookTable;
+
+    /// <summary>The Step Functions mirror's task tokens and step outcomes, shared by every worker.</summary>
+    public string MirrorTable { get; init; } = DefaultMirrorTable;
 
     /// <summary>Default retention of finished sagas for every saga repository; null keeps them.</summary>
     public TimeSpan? FinishedSagaTimeToLive { get; init; }

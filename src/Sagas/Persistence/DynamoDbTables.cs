@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2.Model;
 namespace ShoppableVideo.Sagas.Persistence;
 
 /// <summary>
-/// Creates the saga, artifact and review tables when they are missing, for local servers and first runs; on AWS
+/// Creates the deployment's tables when they are missing, for local servers and first runs; on AWS
 /// the CDK stack creates them with the same key schema. Every table is keyed by string PK and SK, on demand.
 /// </summary>
 public sealed class DynamoDbTables
@@ -26,6 +26,7 @@ public sealed class DynamoDbTables
         await CreateTableIfMissingAsync(settings.ArtifactTable, cancellationToken).ConfigureAwait(false);
         await CreateTableIfMissingAsync(settings.ReviewTable, cancellationToken).ConfigureAwait(false);
         await CreateTableIfMissingAsync(settings.WebhookTable, cancellationToken, withDueIndex: true).ConfigureAwait(false);
+        await CreateTableIfMissingAsync(settings.MirrorTable, cancellationToken).ConfigureAwait(false);
         return await EnableTimeToLiveAsync(settings.SagaTable, cancellationToken).ConfigureAwait(false);
     }
 

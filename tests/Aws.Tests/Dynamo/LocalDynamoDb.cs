@@ -42,6 +42,7 @@ public sealed class LocalDynamoDb : IAsyncLifetime
             ArtifactTable = $"artifacts-{suffix}",
             ReviewTable = $"reviews-{suffix}",
             WebhookTable = $"webhooks-{suffix}",
+            MirrorTable = $"mirror-{suffix}",
             FinishedSagaTimeToLive = finishedSagaTimeToLive,
         };
     }

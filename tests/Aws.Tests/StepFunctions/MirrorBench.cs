@@ -55,7 +55,7 @@ public sealed class MirrorBench : IAsyncDisposable
 
     public StepFunctionsMirror Mirror => provider.GetRequiredService<StepFunctionsMirror>();
 
-    public SqliteMirrorTaskStore Store => provider.GetRequiredService<SqliteMirrorTaskStore>();
+    public IMirrorTaskStore Store => provider.GetRequiredService<IMirrorTaskStore>();
 
     public static async Task<MirrorBench> StartAsync(StepScript script, Action<StepFunctionsDouble>? configure = null)
     {
