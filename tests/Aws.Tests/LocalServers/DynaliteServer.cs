@@ -21,7 +21,7 @@ public sealed class DynaliteServer : IAsyncDisposable
             [ToolsPaths.Dynalite, "--host", "127.0.0.1", "--port", $"{port}", "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"]);
         try
         {
-            await process.WaitForLineAsync(l => l.StartsWith("Dynalite listening at"), TimeSpan.FromSeconds(30));
+            await process.WaitForLineAsync(l => l.StartsWith("Dynalite listening at"), TimeSpan.FromMinutes(3));
             return new DynaliteServer(process, new Uri($"http://127.0.0.1:{port}"));
         }
         catch

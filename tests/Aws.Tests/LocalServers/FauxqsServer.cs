@@ -24,7 +24,7 @@ public sealed class FauxqsServer : IAsyncDisposable
             new Dictionary<string, string> { ["NODE_PATH"] = modules, ["FAUXQS_MODULE"] = Path.Combine(modules, "fauxqs", "dist", "app.js") });
         try
         {
-            var line = await process.WaitForLineAsync(l => l.StartsWith("fauxqs listening at "), TimeSpan.FromSeconds(30));
+            var line = await process.WaitForLineAsync(l => l.StartsWith("fauxqs listening at "), TimeSpan.FromMinutes(3));
             return new FauxqsServer(process, new Uri(line["fauxqs listening at ".Length..].Trim()));
         }
         catch

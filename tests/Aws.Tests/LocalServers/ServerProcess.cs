@@ -9,6 +9,7 @@ public sealed class ServerProcess : IDisposable
 {
     readonly Process process;
     readonly StringBuilder output = new();
+    readonly List<(Func<string, bool> IsReady, TaskCompletionSource<string> Seen)> awaitedLines = [];
 
     ServerProcess(Process process) => this.process = process;
 
@@ -43,19 +44,24 @@ public sealed class ServerProcess : IDisposable
         return server;
     }
 
-    /// <summary>Waits for a line of output that says the server is up.</summary>
-    public async Task<string> WaitForLineAsync(Func<string, bool> isReady, TimeSpan timeout)
+    /// <summary>Waits for the line of output that says the server is up, or for the server to exit: events, so
+    /// a loaded machine only makes the wait longer. <paramref name="hangLimit"/> bounds a server that hangs.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> isReady, TimeSpan hangLimit)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (output)
         {
-            if (Output.Split('\n').FirstOrDefault(isReady) is { } line)
+            if (output.ToString().Split('\n').FirstOrDefault(isReady) is { } line)
                 return line;
-            if (process.HasExited)
-                throw new InvalidOperationException($"{process.StartInfo.FileName} exited with {process.ExitCode}: {Output}");
-            await Task.Delay(50);
+            awaitedLines.Add((isReady, seen));
         }
-        throw new TimeoutException($"{process.StartInfo.FileName} was not ready within {timeout}: {Output}");
+        var exited = process.WaitForExitAsync();
+        var first = await Task.WhenAny(seen.Task, exited, Task.Delay(hangLimit));
+        if (first == seen.Task)
+            return await seen.Task;
+        if (first == exited)
+            throw new InvalidOperationException($"{process.StartInfo.FileName} exited with {process.ExitCode}: {Output}");
+        throw new TimeoutException($"{process.StartInfo.FileName} was not ready within {hangLimit}: {Output}");
     }
 
     void Append(string? line)
@@ -63,7 +69,14 @@ public sealed class ServerProcess : IDisposable
         if (line is null)
             return;
         lock (output)
+        {
             output.AppendLine(line);
+            foreach (var (isReady, seen) in awaitedLines.Where(w => w.IsReady(line)).ToList())
+            {
+                seen.TrySetResult(line);
+                awaitedLines.RemoveAll(w => w.Seen == seen);
+            }
+        }
     }
 
     public void Stop()
