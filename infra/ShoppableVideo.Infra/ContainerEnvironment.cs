@@ -37,6 +37,7 @@ public static class ContainerEnvironment
             [AwsKey(nameof(AwsSettings.ReviewTable))] = tables.Reviews.TableName,
             [AwsKey(nameof(AwsSettings.WebhookTable))] = tables.Webhooks.TableName,
             [AwsKey(nameof(AwsSettings.MirrorTable))] = tables.MirrorTasks.TableName,
+            [AwsKey(nameof(AwsSettings.EventTable))] = tables.Events.TableName,
             // The stack owns the tables; the tasks hold no CreateTable or UpdateTimeToLive permission.
             [AwsKey(nameof(AwsSettings.CreateTablesIfMissing))] = "false",
             [AwsKey(nameof(AwsSettings.FinishedSagaTimeToLive))] = FinishedSagaTimeToLive.ToString("c", System.Globalization.CultureInfo.InvariantCulture),

@@ -98,6 +98,8 @@ public sealed class ShoppableVideoStack : Stack
         // Mirror tasks: each half written and the completion claimed by conditional updates, read back for
         // diagnostics, and the unclaimed ones found by a scan at start-up; never deleted.
         Tables.MirrorTasks.Grant(tasks, "dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:Scan", "dynamodb:DescribeTable");
+        // Events: put by every task that hears one, the newest read by a Query; TTL removes them.
+        Tables.Events.Grant(tasks, "dynamodb:PutItem", "dynamodb:Query", "dynamodb:DescribeTable");
         Messaging.Completion.GrantPublish(tasks);
         // The product index's documents and searches, plus _bulk, which OpenSearch addresses at the domain root.
         Search.Domain.GrantIndexReadWrite(Search.ProductIndex, tasks);

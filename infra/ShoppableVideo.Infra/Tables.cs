@@ -8,7 +8,7 @@ using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 namespace ShoppableVideo.Infra;
 
 /// <summary>
-/// The saga, artifact, review, webhook and mirror-task tables, with the key schema DynamoDbTables creates for local servers
+/// The saga, artifact, review, webhook, mirror-task and event tables, with the key schema DynamoDbTables creates for local servers
 /// (string PK and SK, on demand) so the application runs against either unchanged.
 /// </summary>
 public sealed class Tables : Construct
@@ -26,6 +26,9 @@ public sealed class Tables : Construct
     /// <summary>The Step Functions mirror's task tokens and step outcomes, claimed by one worker each.</summary>
     public Table MirrorTasks { get; }
 
+    /// <summary>Recent completion events, put by every API task and read by one a client reconnects to.</summary>
+    public Table Events { get; }
+
     public Tables(Construct scope, string id, IKey key) : base(scope, id)
     {
         Sagas = CreateTable("Sagas", key);
@@ -33,6 +36,7 @@ public sealed class Tables : Construct
         Reviews = CreateTable("Reviews", key);
         Webhooks = CreateTable("Webhooks", key);
         MirrorTasks = CreateTable("MirrorTasks", key);
+        Events = CreateTable("Events", key);
         Webhooks.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
         {
             IndexName = DynamoDbDueIndex.Name,

@@ -66,6 +66,7 @@ public sealed class ComputeTests(SynthesizedStack synthesized)
             Assert.True(Same(environment["ShoppableVideo__Aws__ReviewTable"], Ref(synthesized.LogicalId(synthesized.Stack.Tables.Reviews))));
             Assert.True(Same(environment["ShoppableVideo__Aws__WebhookTable"], Ref(synthesized.LogicalId(synthesized.Stack.Tables.Webhooks))));
             Assert.True(Same(environment["ShoppableVideo__Aws__MirrorTable"], Ref(synthesized.LogicalId(synthesized.Stack.Tables.MirrorTasks))));
+            Assert.True(Same(environment["ShoppableVideo__Aws__EventTable"], Ref(synthesized.LogicalId(synthesized.Stack.Tables.Events))));
             foreach (var (logical, bucket) in synthesized.Stack.Storage.Buckets)
                 Assert.True(Same(environment[$"ShoppableVideo__Aws__Buckets__{logical}"], Ref(synthesized.LogicalId(bucket))));
             Assert.Equal("false", (string?)environment["ShoppableVideo__Aws__CreateTablesIfMissing"]);

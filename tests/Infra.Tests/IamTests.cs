@@ -114,6 +114,17 @@ public sealed class IamTests(SynthesizedStack synthesized)
     }
 
     [Fact]
+    public void The_tasks_may_put_and_query_events_but_never_change_or_delete_them()
+    {
+        var table = GetAtt(synthesized.LogicalId(synthesized.Stack.Tables.Events), "Arn");
+        var onEvents = StatementsOf(synthesized.Stack.Compute.TaskRole)
+            .Where(s => Many(s["Resource"]).Any(resource => Same(resource, table))).ToList();
+
+        var actions = onEvents.SelectMany(s => Strings(s["Action"])).Where(a => a.StartsWith("dynamodb:", StringComparison.Ordinal)).ToHashSet();
+        Assert.Equal(new HashSet<string> { "dynamodb:PutItem", "dynamodb:Query", "dynamodb:DescribeTable" }, actions);
+    }
+
+    [Fact]
     public void The_tasks_may_pass_only_the_two_media_roles()
     {
         var passRole = StatementsOf(synthesized.Stack.Compute.TaskRole)

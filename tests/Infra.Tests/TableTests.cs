@@ -9,9 +9,9 @@ public sealed class TableTests(SynthesizedStack synthesized)
         synthesized.Resources("AWS::DynamoDB::Table").Concat(synthesized.Resources("AWS::DynamoDB::GlobalTable"));
 
     [Fact]
-    public void There_are_the_saga_artifact_review_webhook_and_mirror_task_tables()
+    public void There_are_the_saga_artifact_review_webhook_mirror_task_and_event_tables()
     {
-        Assert.Equal(5, Tables().Count());
+        Assert.Equal(6, Tables().Count());
     }
 
     [Fact]

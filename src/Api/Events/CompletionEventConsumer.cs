@@ -36,11 +36,7 @@ public abstract class CompletionEventConsumer(TimeProvider clock) :
 /// <summary>Hands each event to this process's SSE clients (the broadcaster drops a redelivered one).</summary>
 public sealed class ServerSentEventsConsumer(CompletionEventBroadcaster broadcaster, TimeProvider clock) : CompletionEventConsumer(clock)
 {
-    protected override Task HandAsync(CompletionEvent completion, CancellationToken ct)
-    {
-        broadcaster.Publish(completion);
-        return Task.CompletedTask;
-    }
+    protected override Task HandAsync(CompletionEvent completion, CancellationToken ct) => broadcaster.PublishAsync(completion, ct);
 }
 
 /// <summary>Queues each event for the webhook subscribers; it never calls one, so the sagas that publish

@@ -12,6 +12,8 @@ public static class CompletionEventsRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(configuration.GetSection(CompletionEventOptions.Section).Get<CompletionEventOptions>() ?? new());
+        // A profile with a shared log (aws: DynamoDB) registers it first; one process's memory is enough embedded.
+        services.TryAddSingleton<ICompletionEventLog, MemoryCompletionEventLog>();
         services.AddSingleton<CompletionEventBroadcaster>();
 
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));

@@ -19,7 +19,7 @@ public static class ServerSentEventStream
         response.Headers["X-Accel-Buffering"] = "no";
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
 
-        using var subscription = broadcaster.Subscribe(lastEventId);
+        using var subscription = await broadcaster.SubscribeAsync(lastEventId, ct);
         try
         {
             // Sends the headers now, so the client knows it is connected before the first event.
@@ -34,7 +34,7 @@ public static class ServerSentEventStream
                 idle.CancelAfter(options.Heartbeat);
                 try
                 {
-                    var completion = await subscription.Live.ReadAsync(idle.Token);
+                    var completion = await subscription.NextLiveAsync(idle.Token);
                     if (Wanted(completion, videoId))
                         await WriteEventAsync(response, completion, ct);
                 }

@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Microsoft.Extensions.Options;
+using ShoppableVideo.Api.Events;
 using ShoppableVideo.Api.Events.Webhooks;
 using ShoppableVideo.Api.Hosting.Bus;
 using ShoppableVideo.Api.Reviews;
@@ -56,6 +57,7 @@ public static class AwsProfile
             ReviewTable = aws.ReviewTable,
             WebhookTable = aws.WebhookTable,
             MirrorTable = aws.MirrorTable,
+            EventTable = aws.EventTable,
             FinishedSagaTimeToLive = aws.FinishedSagaTimeToLive,
             CreateTablesIfMissing = aws.CreateTablesIfMissing,
         });
@@ -67,6 +69,9 @@ public static class AwsProfile
             provider.GetRequiredService<WebhookDispatchSignal>(), WebhookLease(provider.GetRequiredService<IOptions<WebhookOptions>>().Value)));
         services.AddSingleton<IWebhookSubscriptionStore>(provider => provider.GetRequiredService<DynamoDbWebhookStore>());
         services.AddSingleton<IWebhookOutbox>(provider => provider.GetRequiredService<DynamoDbWebhookStore>());
+        services.AddSingleton<ICompletionEventLog>(provider => new DynamoDbCompletionEventLog(
+            provider.GetRequiredService<Amazon.DynamoDBv2.IAmazonDynamoDB>(), aws.EventTable,
+            provider.GetRequiredService<CompletionEventOptions>(), TimeProvider.System));
 
         services.AddAwsHttpClient(options =>
         {

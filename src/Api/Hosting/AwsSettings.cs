@@ -40,6 +40,9 @@ public sealed class AwsSettings
     /// <summary>The Step Functions mirror's task tokens and step outcomes, shared by every worker.</summary>
     public string MirrorTable { get; set; } = "shoppable-video-mirror-tasks";
 
+    /// <summary>Recent completion events, which a reconnecting SSE client resumes from at any API process.</summary>
+    public string EventTable { get; set; } = "shoppable-video-events";
+
     /// <summary>For local servers and first runs; on AWS the CDK stack creates the tables.</summary>
     public bool CreateTablesIfMissing { get; set; }
 

@@ -1,7 +1,7 @@
 namespace ShoppableVideo.Sagas.Persistence;
 
 /// <summary>
-/// Where the aws profile keeps saga state, the artifact index, shot reviews, webhooks and the mirror's tasks. On AWS the CDK stack creates the tables
+/// Where the aws profile keeps saga state, the artifact index, shot reviews, webhooks, the mirror's tasks and recent events. On AWS the CDK stack creates the tables
 /// and the SDK finds credentials itself; against a local server (dynalite) set <see cref="ServiceUrl"/>,
 /// static keys and <see cref="CreateTablesIfMissing"/>.
 /// </summary>
@@ -12,6 +12,7 @@ public sealed record DynamoDbSettings
     public const string DefaultReviewTable = "shoppable-video-reviews";
     public const string DefaultWebhookTable = "shoppable-video-webhooks";
     public const string DefaultMirrorTable = "shoppable-video-mirror-tasks";
+    public const string DefaultEventTable = "shoppable-video-events";
 
     /// <summary>A local DynamoDB endpoint such as http://127.0.0.1:4567; null means the region's endpoint.</summary>
     public string? ServiceUrl { get; init; }
@@ -36,6 +37,9 @@ public sealed record DynamoDbSettings
 
     /// <summary>The Step Functions mirror's task tokens and step outcomes, shared by every worker.</summary>
     public string MirrorTable { get; init; } = DefaultMirrorTable;
+
+    /// <summary>Recent completion events, which a reconnecting SSE client resumes from at any API process.</summary>
+    public string EventTable { get; init; } = DefaultEventTable;
 
     /// <summary>Default retention of finished sagas for every saga repository; null keeps them.</summary>
     public TimeSpan? FinishedSagaTimeToLive { get; init; }

@@ -27,6 +27,7 @@ public sealed class DynamoDbTables
         await CreateTableIfMissingAsync(settings.ReviewTable, cancellationToken).ConfigureAwait(false);
         await CreateTableIfMissingAsync(settings.WebhookTable, cancellationToken, withDueIndex: true).ConfigureAwait(false);
         await CreateTableIfMissingAsync(settings.MirrorTable, cancellationToken).ConfigureAwait(false);
+        await CreateTableIfMissingAsync(settings.EventTable, cancellationToken).ConfigureAwait(false);
         return await EnableTimeToLiveAsync(settings.SagaTable, cancellationToken).ConfigureAwait(false);
     }
 

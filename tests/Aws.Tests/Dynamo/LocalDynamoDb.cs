@@ -43,6 +43,7 @@ public sealed class LocalDynamoDb : IAsyncLifetime
             ReviewTable = $"reviews-{suffix}",
             WebhookTable = $"webhooks-{suffix}",
             MirrorTable = $"mirror-{suffix}",
+            EventTable = $"events-{suffix}",
             FinishedSagaTimeToLive = finishedSagaTimeToLive,
         };
     }

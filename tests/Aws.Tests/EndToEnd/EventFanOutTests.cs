@@ -12,7 +12,8 @@ namespace ShoppableVideo.Aws.Tests.EndToEnd;
 
 /// <summary>Completion events reach the SSE clients of every API process, whichever worker finished the
 /// video: each process listens on a queue of its own, where a shared queue would give each event to one.
-/// Webhooks are the opposite: one subscription, shared by every process, and each delivery sent once.</summary>
+/// Webhooks are the opposite: one subscription, shared by every process, and each delivery sent once. And a
+/// client that reconnects resumes from the shared event log at any process, one that never heard the event too.</summary>
 public class EventFanOutTests(LocalAwsStack stack) : IClassFixture<LocalAwsStack>
 {
     [SharedDataFact]
@@ -31,11 +32,18 @@ public class EventFanOutTests(LocalAwsStack stack) : IClassFixture<LocalAwsStack
 
         await deployment.PutAndAnnounceAsync(Buckets.Videos, "fan-out.mp4", SharedData.Video(Fixtures.Fence));
 
+        ServerSentEvent? completed = null;
         foreach (var stream in streams)
         {
-            var completed = await stream.FirstAsync(e => e.Type == CompletionEventTypes.VideoCompleted, timeout.Token);
+            completed = await stream.FirstAsync(e => e.Type == CompletionEventTypes.VideoCompleted, timeout.Token);
             Assert.Equal("fan-out.mp4", CompletionEvent.FromJson(completed.Data).Key);
         }
+
+        // A process started after the video finished, reached by a resuming client whose last id is older than
+        // the log: it replays every logged event, the completion this process never heard among them.
+        using var third = await HostProcess.StartAsync(Directory.CreateTempSubdirectory("sv-aws-fan-").FullName, settings);
+        var resumed = await ConnectAsync(third, timeout.Token, lastEventId: Guid.NewGuid().ToString("N"));
+        Assert.Equal(completed!.Id, (await resumed.FirstAsync(e => e.Type == CompletionEventTypes.VideoCompleted, timeout.Token)).Id);
         // Delivered once: recorded as delivered at its first attempt, seen through the other process.
         second.Http.DefaultRequestHeaders.Add(ApiKeyFilter.HeaderName, OperatorKey);
         var delivery = await Poll.UntilAsync(async ct =>
@@ -61,9 +69,12 @@ public class EventFanOutTests(LocalAwsStack stack) : IClassFixture<LocalAwsStack
         return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).GetProperty("id").GetGuid();
     }
 
-    static async Task<ServerSentEventReader> ConnectAsync(HostProcess host, CancellationToken ct)
+    static async Task<ServerSentEventReader> ConnectAsync(HostProcess host, CancellationToken ct, string? lastEventId = null)
     {
-        var response = await host.Http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/events"), HttpCompletionOption.ResponseHeadersRead, ct);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/events");
+        if (lastEventId is not null)
+            request.Headers.Add("Last-Event-ID", lastEventId);
+        var response = await host.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return new ServerSentEventReader(await response.Content.ReadAsStreamAsync(ct));
     }
