@@ -63,14 +63,3 @@ public class CatalogThroughputMeasurement(ITestOutputHelper output)
         Assert.Equal(again.Products, again.Ingested);
     }
 }
-
-public sealed class MeasurementFactAttribute : FactAttribute
-{
-    public MeasurementFactAttribute()
-    {
-        if (Environment.GetEnvironmentVariable("SHOPPABLEVIDEO_MEASURE") != "1")
-            Skip = "a measurement: set SHOPPABLEVIDEO_MEASURE=1 to run it";
-        else if (SharedData.Folder is null)
-            Skip = "needs ../shared/data";
-    }
-}
