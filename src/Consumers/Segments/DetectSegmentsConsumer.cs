@@ -22,7 +22,7 @@ public sealed class DetectSegmentsConsumer(IObjectStore store, SegmentBuilder bu
                 buffer.Position = 0;
                 signals = FrameSignalsFormat.Read(buffer);
             }
-            segments = await builder.BuildAsync(message.VideoId, signals, context.CancellationToken);
+            segments = await builder.BuildAsync(message.VideoId, message.Video, signals, context.CancellationToken);
         }
         catch (Exception e) when (PermanentFailure.ReasonFor(e) is { } reason)
         {
