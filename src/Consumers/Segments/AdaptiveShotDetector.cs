@@ -13,7 +13,7 @@ public sealed class AdaptiveShotDetector(ShotDetectionOptions options) : IShotDe
     const double RatioForStillNeighbours = 255.0;
 
     public Task<IReadOnlyList<Shot>> DetectShotsAsync(Guid videoId, StoredObject video, FrameSignals signals,
-        CancellationToken cancellationToken = default) =>
+        Func<Task>? stillRunning = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(Shot.Tiling(FindCuts(signals.Frames), signals.FrameCount));
 
     /// <summary>The first frame of every new shot, ascending. Shot lengths are counted in frames, not in

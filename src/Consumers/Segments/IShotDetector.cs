@@ -9,6 +9,8 @@ namespace ShoppableVideo.Consumers.Segments;
 /// (<see cref="Shot.Tiling"/>), so the representative frames are then picked the same way.</summary>
 public interface IShotDetector
 {
+    /// <param name="stillRunning">Called while a remote job is still running, awaited before polling goes on:
+    /// the step has no percentage to report, but must not look silent to the saga's step timeout.</param>
     Task<IReadOnlyList<Shot>> DetectShotsAsync(Guid videoId, StoredObject video, FrameSignals signals,
-        CancellationToken cancellationToken = default);
+        Func<Task>? stillRunning = null, CancellationToken cancellationToken = default);
 }

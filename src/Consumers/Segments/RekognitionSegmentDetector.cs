@@ -26,7 +26,7 @@ public sealed class RekognitionSegmentDetector(
     const string ContentType = "application/x-amz-json-1.1";
 
     public async Task<IReadOnlyList<Shot>> DetectShotsAsync(Guid videoId, StoredObject video, FrameSignals signals,
-        CancellationToken cancellationToken = default)
+        Func<Task>? stillRunning = null, CancellationToken cancellationToken = default)
     {
         ObjectKey.EnsureValid(video.Key);
         var started = await CallAsync("StartSegmentDetection", StartRequest(videoId, video), cancellationToken);
@@ -36,7 +36,11 @@ public sealed class RekognitionSegmentDetector(
         var firstPage = await backoff.UntilDoneAsync($"Rekognition segment detection {jobId}", async token =>
         {
             var page = await CallAsync("GetSegmentDetection", PageRequest(jobId, null), token);
-            return Finished(jobId, page) ? new JsonBox(page) : null;
+            if (Finished(jobId, page))
+                return new JsonBox(page);
+            if (stillRunning is not null)
+                await stillRunning();
+            return null;
         }, cancellationToken);
 
         var shots = new List<RekognitionShot>();

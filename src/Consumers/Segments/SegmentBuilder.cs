@@ -9,12 +9,13 @@ namespace ShoppableVideo.Consumers.Segments;
 /// under deterministic keys in the output bucket.</summary>
 public sealed class SegmentBuilder(IObjectStore store, IShotDetector detector, RepresentativeFramePicker picker)
 {
+    /// <param name="stillRunning">Passed to the shot detector, for a remote job that is still running.</param>
     public async Task<IReadOnlyList<Segment>> BuildAsync(Guid videoId, StoredObject video, FrameSignals signals,
-        CancellationToken cancellationToken = default)
+        Func<Task>? stillRunning = null, CancellationToken cancellationToken = default)
     {
         var segments = new List<Segment>();
         var kept = new HashSet<long>();
-        foreach (var shot in await detector.DetectShotsAsync(videoId, video, signals, cancellationToken))
+        foreach (var shot in await detector.DetectShotsAsync(videoId, video, signals, stillRunning, cancellationToken))
         {
             var frames = new List<RepresentativeFrame>();
             foreach (var pick in picker.Pick(shot, signals))

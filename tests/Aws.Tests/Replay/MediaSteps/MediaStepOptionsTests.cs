@@ -35,6 +35,9 @@ public sealed class MediaStepOptionsTests
         Assert.Equal($"s3://acme-videos/{Path.GetFileName(Video)}", (string?)job["settings"]!["inputs"]![0]!["fileInput"]);
         var capture = job["settings"]!["outputGroups"]![0]!["outputs"]![0]!["videoDescription"]!["codecSettings"]!["frameCaptureSettings"]!;
         Assert.Equal((5, 3), ((int)capture["framerateNumerator"]!, (int)capture["framerateDenominator"]!));
+        // The job at 50 % (the stand-in's first answer) is the step's progress, so the saga sees it alive.
+        Assert.Contains(bench.AllPublished<VideoStepProgressed>(video.VideoId, m => m.VideoId),
+            p => p.Step == VideoStepNames.ExtractFrames && p.Percent == 40);
 
         // One signal per capture, at capture index * interval / fps; every capture kept as a candidate.
         var captures = await CapturesAsync(bench.Store, video.VideoId);
@@ -66,6 +69,8 @@ public sealed class MediaStepOptionsTests
 
         var start = Assert.Single(rekognition.StartRequests);
         Assert.Equal(("acme-videos", Path.GetFileName(Video)), ((string?)start["Video"]!["S3Object"]!["Bucket"], (string?)start["Video"]!["S3Object"]!["Name"]));
+        // The analysis still running (the stand-in's first answer) kept the step alive for the saga.
+        Assert.Contains(bench.AllPublished<VideoStepProgressed>(video.VideoId, m => m.VideoId), p => p.Step == VideoStepNames.DetectSegments);
         var segments = bench.Published<SegmentsDetected>(video.VideoId, m => m.VideoId).Segments;
         Assert.Equal([(0L, 99L, 0.0, 4.0), (100, 249, 4, 10), (250, 449, 10, 18)],
             segments.Select(s => (s.StartFrame, s.EndFrame, Math.Round(s.StartSeconds, 6), Math.Round(s.EndSeconds, 6))));

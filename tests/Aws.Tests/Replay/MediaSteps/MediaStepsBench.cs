@@ -137,9 +137,11 @@ public sealed class MediaStepsBench : IAsyncDisposable
         throw new TimeoutException($"video {videoId} neither completed nor failed within {Harness.TestTimeout}");
     }
 
-    /// <summary>What a step published for the video so far (the saga has finished when this is asked).</summary>
-    public T Published<T>(Guid videoId, Func<T, Guid> idOf) where T : class =>
-        Harness.Published.Select<T>(new CancellationToken(canceled: true)).Select(m => m.Context.Message).Last(m => idOf(m) == videoId);
+    /// <summary>The last message of a type published for the video (the saga has finished when this is asked).</summary>
+    public T Published<T>(Guid videoId, Func<T, Guid> idOf) where T : class => AllPublished(videoId, idOf).Last();
+
+    public IEnumerable<T> AllPublished<T>(Guid videoId, Func<T, Guid> idOf) where T : class =>
+        Harness.Published.Select<T>(new CancellationToken(canceled: true)).Select(m => m.Context.Message).Where(m => idOf(m) == videoId);
 
     public async ValueTask DisposeAsync()
     {
