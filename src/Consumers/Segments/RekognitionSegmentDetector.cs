@@ -10,11 +10,12 @@ namespace ShoppableVideo.Consumers.Segments;
 
 /// <summary>
 /// Shots from Amazon Rekognition Video segment detection (JSON 1.1 protocol, X-Amz-Target
-/// RekognitionService.*): StartSegmentDetection for SHOT and TECHNICAL_CUE on the S3 video, then
+/// RekognitionService.*): StartSegmentDetection for SHOT segments on the S3 video, then
 /// GetSegmentDetection polled with backoff while IN_PROGRESS and read page by page through NextToken once
-/// SUCCEEDED. Only SHOT segments become <see cref="Shot"/>s; technical cues (black frames, colour bars,
-/// credits, studio logos, slates, content) are left out, because they overlap the shots rather than
-/// partition the video, and a cue is no reason to cut a shot in two.
+/// SUCCEEDED. Technical cues (black frames, colour bars, credits, studio logos, slates, content) are not
+/// asked for: they overlap the shots rather than partition the video, a cue is no reason to cut a shot in
+/// two, and an analysis nothing reads is work (and, per segment type, cost) for nothing. Should an answer
+/// hold any, only SHOT segments become <see cref="Shot"/>s.
 /// </summary>
 public sealed class RekognitionSegmentDetector(
     IAwsHttpClient client,
@@ -98,11 +99,10 @@ public sealed class RekognitionSegmentDetector(
         // The same token for the same video: a redelivered message gets the job already started.
         ["ClientRequestToken"] = videoId.ToString("N"),
         ["JobTag"] = videoId.ToString("N"),
-        ["SegmentTypes"] = new JsonArray("SHOT", "TECHNICAL_CUE"),
+        ["SegmentTypes"] = new JsonArray("SHOT"),
         ["Filters"] = new JsonObject
         {
             ["ShotFilter"] = new JsonObject { ["MinSegmentConfidence"] = options.MinShotConfidence },
-            ["TechnicalCueFilter"] = new JsonObject { ["MinSegmentConfidence"] = options.MinTechnicalCueConfidence },
         },
     };
 

@@ -9,7 +9,8 @@ namespace ShoppableVideo.Aws.Tests.Replay.MediaSteps;
 /// protocol calls (X-Amz-Target RekognitionService.*) in the documented shapes: StartSegmentDetection answers
 /// {"JobId"}; GetSegmentDetection answers IN_PROGRESS once, then SUCCEEDED with VideoMetadata (FrameRate) and
 /// the SHOT segments it was given (frame numbers and millisecond timestamps, rounded down, as Rekognition
-/// reports them) beside a technical cue, or FAILED with a StatusMessage.
+/// reports them), or FAILED with a StatusMessage. Only the segment types the start request asked for are
+/// answered: a black-frames technical cue at the start if it asked for TECHNICAL_CUE.
 /// </summary>
 public sealed class RekognitionStandIn(double framesPerSecond, IReadOnlyList<long> shotStarts, long frameCount) : HttpMessageHandler
 {
@@ -41,7 +42,7 @@ public sealed class RekognitionStandIn(double framesPerSecond, IReadOnlyList<lon
                     return Answer(HttpStatusCode.OK, new JsonObject { ["JobStatus"] = "IN_PROGRESS" });
                 return Answer(HttpStatusCode.OK, FailWith is { } reason
                     ? new JsonObject { ["JobStatus"] = "FAILED", ["StatusMessage"] = reason }
-                    : Succeeded());
+                    : Succeeded(Asked("SHOT"), Asked("TECHNICAL_CUE")));
             default:
                 return Answer(HttpStatusCode.BadRequest, new JsonObject
                 {
@@ -51,18 +52,32 @@ public sealed class RekognitionStandIn(double framesPerSecond, IReadOnlyList<lon
         }
     }
 
-    JsonObject Succeeded()
+    bool Asked(string segmentType)
     {
-        var segments = new JsonArray(new JsonObject
+        lock (gate)
+            return StartRequests.Any(r => r["SegmentTypes"]!.AsArray().Any(t => (string?)t == segmentType));
+    }
+
+    JsonObject Succeeded(bool shots, bool technicalCues)
+    {
+        var segments = new JsonArray();
+        var types = new JsonArray();
+        if (technicalCues)
         {
-            ["Type"] = "TECHNICAL_CUE",
-            ["StartTimestampMillis"] = 0,
-            ["EndTimestampMillis"] = Millis(10),
-            ["StartFrameNumber"] = 0,
-            ["EndFrameNumber"] = 9,
-            ["TechnicalCueSegment"] = new JsonObject { ["Type"] = "BlackFrames", ["Confidence"] = 97.2 },
-        });
-        for (var i = 0; i < shotStarts.Count; i++)
+            types.Add(new JsonObject { ["Type"] = "TECHNICAL_CUE", ["ModelVersion"] = "2.0" });
+            segments.Add(new JsonObject
+            {
+                ["Type"] = "TECHNICAL_CUE",
+                ["StartTimestampMillis"] = 0,
+                ["EndTimestampMillis"] = Millis(10),
+                ["StartFrameNumber"] = 0,
+                ["EndFrameNumber"] = 9,
+                ["TechnicalCueSegment"] = new JsonObject { ["Type"] = "BlackFrames", ["Confidence"] = 97.2 },
+            });
+        }
+        if (shots)
+            types.Add(new JsonObject { ["Type"] = "SHOT", ["ModelVersion"] = "1.0" });
+        for (var i = 0; shots && i < shotStarts.Count; i++)
         {
             var start = shotStarts[i];
             var end = i + 1 < shotStarts.Count ? shotStarts[i + 1] - 1 : frameCount - 1;
@@ -82,8 +97,7 @@ public sealed class RekognitionStandIn(double framesPerSecond, IReadOnlyList<lon
         {
             ["JobStatus"] = "SUCCEEDED",
             ["VideoMetadata"] = new JsonArray(new JsonObject { ["Codec"] = "h264", ["FrameRate"] = framesPerSecond, ["DurationMillis"] = Millis(frameCount) }),
-            ["SelectedSegmentTypes"] = new JsonArray(new JsonObject { ["Type"] = "SHOT", ["ModelVersion"] = "1.0" },
-                new JsonObject { ["Type"] = "TECHNICAL_CUE", ["ModelVersion"] = "2.0" }),
+            ["SelectedSegmentTypes"] = types,
             ["Segments"] = segments,
         };
     }

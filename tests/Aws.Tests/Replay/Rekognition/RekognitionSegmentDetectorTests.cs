@@ -23,7 +23,7 @@ public class RekognitionSegmentDetectorTests
     RekognitionSegmentDetector Detector() => new(
         new ReplayAwsHttpClient(_handler), Service,
         new S3BucketNames { ByLogicalBucket = { [Buckets.Videos] = "acme-videos" } },
-        new RekognitionSegmentOptions { MinShotConfidence = 80, MinTechnicalCueConfidence = 90, PageSize = 2 },
+        new RekognitionSegmentOptions { MinShotConfidence = 85, PageSize = 2 },
         new PollingBackoff { TimeProvider = _clock });
 
     // Rekognition API reference, StartSegmentDetection response: {"JobId": "..."}.
@@ -108,10 +108,9 @@ public class RekognitionSegmentDetectorTests
               "Video": { "S3Object": { "Bucket": "acme-videos", "Name": "uploads/lookbook.mp4" } },
               "ClientRequestToken": "{{VideoId:N}}",
               "JobTag": "{{VideoId:N}}",
-              "SegmentTypes": ["SHOT", "TECHNICAL_CUE"],
+              "SegmentTypes": ["SHOT"],
               "Filters": {
-                "ShotFilter": { "MinSegmentConfidence": 80 },
-                "TechnicalCueFilter": { "MinSegmentConfidence": 90 }
+                "ShotFilter": { "MinSegmentConfidence": 85 }
               }
             }
             """, _handler.Requests[0].Body);
