@@ -23,7 +23,7 @@ public static class ContainerEnvironment
 
     public static string AwsKey(string setting) => AwsSettings.Section.Replace(":", "__", StringComparison.Ordinal) + "__" + setting;
 
-    public static Dictionary<string, string> Variables(Storage storage, Tables tables, Messaging messaging, Broker broker)
+    public static Dictionary<string, string> Variables(Storage storage, Tables tables, Messaging messaging, Broker broker, MediaRoles mediaRoles)
     {
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -42,6 +42,9 @@ public static class ContainerEnvironment
             [AwsKey(nameof(AwsSettings.CreateTablesIfMissing))] = "false",
             [AwsKey(nameof(AwsSettings.FinishedSagaTimeToLive))] = FinishedSagaTimeToLive.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
             [$"{RabbitMqSection}__Host"] = broker.AmqpsEndpoint,
+            // Frames stay ffmpeg's by default; with the role at hand, Steps__FrameExtraction=mediaconvert is all a
+            // deployment sets to move them to MediaConvert.
+            [AwsKey(nameof(AwsSettings.Steps)) + "__" + nameof(AwsMediaSteps.MediaConvertRoleArn)] = mediaRoles.MediaConvert.RoleArn,
         };
         foreach (var (logical, bucket) in storage.Buckets)
             variables[AwsKey(nameof(AwsSettings.Buckets)) + "__" + logical] = bucket.BucketName;

@@ -67,7 +67,7 @@ public sealed class ShoppableVideoStack : Stack
         {
             Image = ContainerImage.FromEcrRepository(repository, imageTag.ValueAsString),
             CertificateArn = certificateArn.ValueAsString,
-            Environment = ContainerEnvironment.Variables(Storage, Tables, Messaging, Broker),
+            Environment = ContainerEnvironment.Variables(Storage, Tables, Messaging, Broker, MediaRoles),
             Secrets = ContainerEnvironment.Secrets(Broker),
             Intake = Storage.Intake,
         });

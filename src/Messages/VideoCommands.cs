@@ -8,7 +8,8 @@ public record ProbeVideo(Guid VideoId, StoredObject Video);
 /// <summary>The single decode pass: per-frame shot signals plus raw candidate frames (analysis size) for representatives.</summary>
 public record ExtractFrames(Guid VideoId, StoredObject Video, VideoProbe Probe);
 
-public record DetectSegments(Guid VideoId, VideoProbe Probe, string FrameSignalsKey);
+/// <summary>Video is the stored video itself, for a shot detector that looks at it (Rekognition) rather than at the signals.</summary>
+public record DetectSegments(Guid VideoId, StoredObject Video, VideoProbe Probe, string FrameSignalsKey);
 
 public record AnalyzeFrames(Guid VideoId, IReadOnlyList<Segment> Segments);
 

@@ -70,6 +70,7 @@ public sealed class ComputeTests(SynthesizedStack synthesized)
             foreach (var (logical, bucket) in synthesized.Stack.Storage.Buckets)
                 Assert.True(Same(environment[$"ShoppableVideo__Aws__Buckets__{logical}"], Ref(synthesized.LogicalId(bucket))));
             Assert.Equal("false", (string?)environment["ShoppableVideo__Aws__CreateTablesIfMissing"]);
+            Assert.True(Mentions(environment["ShoppableVideo__Aws__Steps__MediaConvertRoleArn"], synthesized.LogicalId(synthesized.Stack.MediaRoles.MediaConvert)));
             Assert.True(Mentions(environment["ShoppableVideo__RabbitMq__Host"], synthesized.Stack.GetLogicalId(synthesized.Stack.Broker.Resource)));
             Assert.DoesNotContain(environment.Keys, name => name.Contains("Password", StringComparison.OrdinalIgnoreCase));
 

@@ -5,9 +5,12 @@ using ShoppableVideo.Api.Events.Webhooks;
 using ShoppableVideo.Api.Hosting.Bus;
 using ShoppableVideo.Api.Reviews;
 using ShoppableVideo.Consumers.Aws;
+using ShoppableVideo.Consumers.Frames;
 using ShoppableVideo.Consumers.Intake;
 using ShoppableVideo.Consumers.Matching;
+using ShoppableVideo.Consumers.Media;
 using ShoppableVideo.Consumers.Notifications;
+using ShoppableVideo.Consumers.Segments;
 using ShoppableVideo.Consumers.StepFunctions;
 using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Consumers.Vision.Decoding;
@@ -19,8 +22,9 @@ namespace ShoppableVideo.Api.Hosting;
 /// <summary>The composition root of the aws profile: S3 buckets, S3 events through SNS and SQS, the bus on
 /// RabbitMQ (Amazon MQ), saga state, the artifact index and shot reviews in DynamoDB, completion events also on SNS, and
 /// the product index on OpenSearch k-NN when an "es" endpoint is configured (sqlite-vec in the data folder
-/// otherwise). The sagas and consumers are the embedded profile's; only these adapters differ. Media stays
-/// ffmpeg (it reads S3 through presigned URLs).</summary>
+/// otherwise). The sagas and consumers are the embedded profile's; only these adapters differ. Media is ffmpeg
+/// (it reads S3 through presigned URLs) and the in-process shot detector unless <see cref="AwsSettings.Steps"/>
+/// chooses MediaConvert frame capture or Rekognition segment detection.</summary>
 public static class AwsProfile
 {
     public const string Name = "aws";
@@ -89,6 +93,7 @@ public static class AwsProfile
                 provider.GetRequiredService<Amazon.DynamoDBv2.IAmazonDynamoDB>(), aws.MirrorTable, TimeProvider.System));
             services.AddStepFunctionsMirror(mirror);
         }
+        services.AddAwsMediaSteps(aws);
 
         var intake = new SqsIntakeOptions { QueueUrl = aws.IntakeQueueUrl };
         foreach (var (logical, physical) in aws.Buckets)
@@ -111,6 +116,21 @@ public static class AwsProfile
         settings.ConfigureServices?.Invoke(services);
         services.AddHostedService<SqsIntakeReader>();
         services.AddHostedService<UnfinishedSagaResumer>();
+        return services;
+    }
+
+    /// <summary>The media steps' adapters that <see cref="AwsSettings.Steps"/> chooses. Before the bus, whose media
+    /// registration only TryAdds ffmpeg and the in-process detector. <paramref name="backoff"/>: how the remote
+    /// jobs are polled (a test's clock in the tests).</summary>
+    public static IServiceCollection AddAwsMediaSteps(this IServiceCollection services, AwsSettings aws, PollingBackoff? backoff = null)
+    {
+        var steps = aws.Steps.Validated();
+        var buckets = new S3BucketNames { ByLogicalBucket = new(aws.Buckets, StringComparer.Ordinal) };
+        if (steps.FrameExtraction == AwsMediaSteps.MediaConvert)
+            services.AddMediaConvertFrameExtraction(
+                new MediaConvertOptions { RoleArn = steps.MediaConvertRoleArn!, QueueArn = steps.MediaConvertQueueArn }, buckets, backoff);
+        if (steps.ShotDetection == AwsMediaSteps.Rekognition)
+            services.AddRekognitionShotDetection(new RekognitionSegmentOptions(), buckets, backoff);
         return services;
     }
 

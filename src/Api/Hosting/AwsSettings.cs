@@ -57,5 +57,46 @@ public sealed class AwsSettings
     /// <summary>S3 multipart part size; local servers may cap request bodies below the 16 MiB default.</summary>
     public int? S3PartSize { get; set; }
 
+    /// <summary>Which adapter runs each media step. The defaults run both on the worker, the cheaper choice.</summary>
+    public AwsMediaSteps Steps { get; set; } = new();
+
     public Uri? Endpoint(string service) => Endpoints.TryGetValue(service, out var endpoint) ? endpoint : null;
+}
+
+/// <summary>Section <c>ShoppableVideo:Aws:Steps</c>: where frames and shots come from.</summary>
+public sealed class AwsMediaSteps
+{
+    public const string Ffmpeg = "ffmpeg";
+    public const string MediaConvert = "mediaconvert";
+    public const string InProcess = "in-process";
+    public const string Rekognition = "rekognition";
+
+    /// <summary><c>ffmpeg</c> (decode on the worker, every frame measured) or <c>mediaconvert</c> (a frame-capture
+    /// job; only the captured frames are measured, so in-process cuts land up to one capture interval late).</summary>
+    public string FrameExtraction { get; set; } = Ffmpeg;
+
+    /// <summary><c>in-process</c> (the adaptive detector over the frame step's signals) or <c>rekognition</c>
+    /// (Rekognition Video segment detection on the stored video).</summary>
+    public string ShotDetection { get; set; } = InProcess;
+
+    /// <summary>The IAM role MediaConvert assumes to read videos and write captures; required with mediaconvert.</summary>
+    public string? MediaConvertRoleArn { get; set; }
+
+    /// <summary>A MediaConvert queue ARN; the account's Default queue when unset.</summary>
+    public string? MediaConvertQueueArn { get; set; }
+
+    /// <summary>Refuses a value that names no adapter, at start-up rather than at the first video.</summary>
+    public AwsMediaSteps Validated()
+    {
+        if (FrameExtraction is not (Ffmpeg or MediaConvert))
+            throw new InvalidOperationException(
+                $"ShoppableVideo:Aws:Steps:FrameExtraction is '{FrameExtraction}'; use '{Ffmpeg}' or '{MediaConvert}'.");
+        if (ShotDetection is not (InProcess or Rekognition))
+            throw new InvalidOperationException(
+                $"ShoppableVideo:Aws:Steps:ShotDetection is '{ShotDetection}'; use '{InProcess}' or '{Rekognition}'.");
+        if (FrameExtraction == MediaConvert && string.IsNullOrWhiteSpace(MediaConvertRoleArn))
+            throw new InvalidOperationException(
+                "ShoppableVideo:Aws:Steps:FrameExtraction is 'mediaconvert' but Steps:MediaConvertRoleArn names no role for it.");
+        return this;
+    }
 }

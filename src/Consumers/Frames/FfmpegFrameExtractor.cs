@@ -49,7 +49,7 @@ public sealed class FfmpegFrameExtractor(IObjectStore store, MediaTools tools, F
             var graph = FilterGraph(interval, candidateWidth, candidateHeight);
             var frames = await DecodeAsync(store.GetMediaLocation(video.Bucket, video.Key), video.Key, probe, graph, scratch.FullName, progress, cancellationToken);
             var candidates = CandidatesOnDisk(scratch.FullName, interval, frames.Count, candidateWidth * candidateHeight * 3);
-            var signals = new FrameSignals(probe.FramesPerSecond, interval, frames, candidates.Select(c => c.Frame).ToList());
+            var signals = new FrameSignals(probe.FramesPerSecond, interval, frames.Count, frames, candidates.Select(c => c.Frame).ToList());
 
             var candidateKeys = new List<string>(candidates.Count);
             foreach (var (frame, path) in candidates)

@@ -3,10 +3,13 @@ using System.Text;
 namespace ShoppableVideo.Consumers.Frames;
 
 /// <summary>A small binary layout for <see cref="FrameSignals"/>: a two-hour video at 30 fps is 216,000
-/// frames, which as JSON would be tens of megabytes. Little-endian, versioned by the magic.</summary>
+/// frames, which as JSON would be tens of megabytes. Little-endian, versioned by the magic. Version 2 adds
+/// the video's frame count, since a sampler measures only some frames; version 1 (one signal for every frame,
+/// so the count is the signals') is still read, for a video whose frame step ran before the upgrade.</summary>
 public static class FrameSignalsFormat
 {
-    static readonly byte[] Magic = "SVFS0001"u8.ToArray();
+    static readonly byte[] Magic = "SVFS0002"u8.ToArray();
+    static readonly byte[] MagicVersion1 = "SVFS0001"u8.ToArray();
 
     public static void Write(FrameSignals signals, Stream stream)
     {
@@ -14,6 +17,7 @@ public static class FrameSignalsFormat
         writer.Write(Magic);
         writer.Write(signals.FramesPerSecond);
         writer.Write(signals.CandidateInterval);
+        writer.Write(signals.FrameCount);
         writer.Write(signals.Frames.Count);
         foreach (var frame in signals.Frames)
         {
@@ -30,16 +34,19 @@ public static class FrameSignalsFormat
     public static FrameSignals Read(Stream stream)
     {
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
+        var magic = reader.ReadBytes(Magic.Length).AsSpan();
+        var version1 = magic.SequenceEqual(MagicVersion1);
+        if (!version1 && !magic.SequenceEqual(Magic))
             throw new InvalidDataException("Not a frame-signals artifact (unknown header).");
         var fps = reader.ReadDouble();
         var interval = reader.ReadInt32();
+        long? frameCount = version1 ? null : reader.ReadInt64();
         var frames = new FrameSignal[reader.ReadInt32()];
         for (var i = 0; i < frames.Length; i++)
             frames[i] = new FrameSignal(reader.ReadInt64(), reader.ReadDouble(), reader.ReadSingle(), reader.ReadSingle());
         var candidates = new long[reader.ReadInt32()];
         for (var i = 0; i < candidates.Length; i++)
             candidates[i] = reader.ReadInt64();
-        return new FrameSignals(fps, interval, frames, candidates);
+        return new FrameSignals(fps, interval, frameCount ?? frames.Length, frames, candidates);
     }
 }

@@ -17,5 +17,5 @@ public interface IFrameExtractor
 
 public sealed record FrameExtraction(FrameSignals Signals, string FrameSignalsKey, IReadOnlyList<string> CandidateKeys)
 {
-    public long FramesDecoded => Signals.Frames.Count;
+    public long FramesDecoded => Signals.FrameCount;
 }

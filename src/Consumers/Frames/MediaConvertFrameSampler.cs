@@ -25,7 +25,7 @@ public sealed class MediaConvertFrameSampler(
     const string JobsPath = "2017-08-29/jobs";
 
     public async Task<IReadOnlyList<SampledFrame>> SampleAsync(Guid videoId, StoredObject video, VideoProbe probe,
-        CancellationToken cancellationToken = default)
+        Func<double, Task>? progress = null, CancellationToken cancellationToken = default)
     {
         ObjectKey.EnsureValid(video.Key);
         var rate = FrameCaptureRate.For(probe.FramesPerSecond, sampling.CandidateIntervalFor(probe.FramesPerSecond));
@@ -39,7 +39,11 @@ public sealed class MediaConvertFrameSampler(
         {
             var answer = await client.SendJsonAsync(mediaConvert,
                 AwsJsonRequests.Json(mediaConvert, HttpMethod.Get, $"{JobsPath}/{Uri.EscapeDataString(jobId)}", null), token);
-            return Finished(jobId, answer.GetProperty("job"));
+            var job = answer.GetProperty("job");
+            // A long job's percentage is what keeps the saga's step from timing out while it runs.
+            if (progress is not null && PercentComplete(job) is { } percent)
+                await progress(percent / 100.0);
+            return Finished(jobId, job);
         }, cancellationToken);
 
         return await CapturesAsync(videoId, probe.FramesPerSecond, rate.Interval, cancellationToken);
@@ -56,6 +60,12 @@ public sealed class MediaConvertFrameSampler(
         "CANCELED" => throw new MediaRejectedException($"MediaConvert job {jobId} was canceled"),
         _ => null,
     };
+
+    // jobPercentComplete is reported only while the job is PROGRESSING (API reference, "Job").
+    static int? PercentComplete(JsonElement job) =>
+        job.TryGetProperty("jobPercentComplete", out var percent) && percent.ValueKind == JsonValueKind.Number
+            ? Math.Clamp(percent.GetInt32(), 0, 100)
+            : null;
 
     static string ErrorCode(JsonElement job) =>
         job.TryGetProperty("errorCode", out var code) && code.ValueKind == JsonValueKind.Number ? $" (error code {code.GetInt32()})" : "";

@@ -11,9 +11,9 @@ public static class MediaRegistration
     public static readonly IReadOnlyList<Type> ConsumerTypes =
         [typeof(ProbeVideoConsumer), typeof(ExtractFramesConsumer), typeof(DetectSegmentsConsumer)];
 
-    /// <summary>Registers the ffmpeg adapters, the detectors and the three media consumers. The
-    /// IObjectStore comes from the profile. Adapters are TryAdd'ed so a profile may register its own
-    /// (MediaConvert, Rekognition) first.</summary>
+    /// <summary>Registers the ffmpeg adapters, the in-process shot detector, the representative-frame picker and
+    /// the three media consumers. The IObjectStore comes from the profile. Adapters are TryAdd'ed so a profile
+    /// may register its own first (<see cref="AwsMediaRegistration"/>: MediaConvert, Rekognition).</summary>
     public static IBusRegistrationConfigurator AddMediaConsumers(this IBusRegistrationConfigurator bus, Action<MediaOptions>? configure = null)
     {
         var options = new MediaOptions();
@@ -26,7 +26,7 @@ public static class MediaRegistration
         bus.TryAddSingleton<IVideoProber, FfprobeVideoProber>();
         bus.TryAddSingleton<IFrameExtractor, FfmpegFrameExtractor>();
         bus.TryAddSingleton<IVideoFrameReader, StoredVideoFrameReader>();
-        bus.TryAddSingleton<AdaptiveShotDetector>();
+        bus.TryAddSingleton<IShotDetector, AdaptiveShotDetector>();
         bus.TryAddSingleton<RepresentativeFramePicker>();
         bus.TryAddSingleton<SegmentBuilder>();
         foreach (var consumer in ConsumerTypes)

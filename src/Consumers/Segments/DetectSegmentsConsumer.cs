@@ -22,7 +22,11 @@ public sealed class DetectSegmentsConsumer(IObjectStore store, SegmentBuilder bu
                 buffer.Position = 0;
                 signals = FrameSignalsFormat.Read(buffer);
             }
-            segments = await builder.BuildAsync(message.VideoId, signals, context.CancellationToken);
+            // A remote shot detector (Rekognition) may run longer than the step timeout; each poll that finds it
+            // still running tells the saga the step is alive. At 0 %: there is no percentage to tell.
+            segments = await builder.BuildAsync(message.VideoId, message.Video, signals,
+                () => context.Publish(new VideoStepProgressed(message.VideoId, VideoStepNames.DetectSegments, 0)),
+                context.CancellationToken);
         }
         catch (Exception e) when (PermanentFailure.ReasonFor(e) is { } reason)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ShoppableVideo.Consumers.Aws;
+using ShoppableVideo.Consumers.Frames;
 using ShoppableVideo.Consumers.Media;
 using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Messages;
@@ -9,22 +10,24 @@ namespace ShoppableVideo.Consumers.Segments;
 
 /// <summary>
 /// Shots from Amazon Rekognition Video segment detection (JSON 1.1 protocol, X-Amz-Target
-/// RekognitionService.*): StartSegmentDetection for SHOT and TECHNICAL_CUE on the S3 video, then
+/// RekognitionService.*): StartSegmentDetection for SHOT segments on the S3 video, then
 /// GetSegmentDetection polled with backoff while IN_PROGRESS and read page by page through NextToken once
-/// SUCCEEDED. Only SHOT segments become <see cref="Segment"/>s; technical cues (black frames, colour bars,
-/// credits, studio logos, slates, content) are left out, because they overlap the shots rather than
-/// partition the video, and a cue is no reason to cut a shot in two.
+/// SUCCEEDED. Technical cues (black frames, colour bars, credits, studio logos, slates, content) are not
+/// asked for: they overlap the shots rather than partition the video, a cue is no reason to cut a shot in
+/// two, and an analysis nothing reads is work (and, per segment type, cost) for nothing. Should an answer
+/// hold any, only SHOT segments become <see cref="Shot"/>s.
 /// </summary>
 public sealed class RekognitionSegmentDetector(
     IAwsHttpClient client,
     AwsService rekognition,
     S3BucketNames buckets,
     RekognitionSegmentOptions options,
-    PollingBackoff backoff) : IVideoSegmentDetector
+    PollingBackoff backoff) : IShotDetector
 {
     const string ContentType = "application/x-amz-json-1.1";
 
-    public async Task<IReadOnlyList<Segment>> DetectAsync(Guid videoId, StoredObject video, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Shot>> DetectShotsAsync(Guid videoId, StoredObject video, FrameSignals signals,
+        Func<Task>? stillRunning = null, CancellationToken cancellationToken = default)
     {
         ObjectKey.EnsureValid(video.Key);
         var started = await CallAsync("StartSegmentDetection", StartRequest(videoId, video), cancellationToken);
@@ -34,7 +37,11 @@ public sealed class RekognitionSegmentDetector(
         var firstPage = await backoff.UntilDoneAsync($"Rekognition segment detection {jobId}", async token =>
         {
             var page = await CallAsync("GetSegmentDetection", PageRequest(jobId, null), token);
-            return Finished(jobId, page) ? new JsonBox(page) : null;
+            if (Finished(jobId, page))
+                return new JsonBox(page);
+            if (stillRunning is not null)
+                await stillRunning();
+            return null;
         }, cancellationToken);
 
         var shots = new List<RekognitionShot>();
@@ -53,29 +60,18 @@ public sealed class RekognitionSegmentDetector(
         }
 
         var fps = framesPerSecond ?? throw new InvalidDataException($"Rekognition segment detection {jobId} reported no video frame rate");
-        return ToSegments(shots, fps);
+        return Shot.Tiling(shots.Select(s => InSignalFrames(s.StartFrame(fps), fps, signals)), signals.FrameCount);
     }
 
-    // The in-process detector's contract: time order, Index 0.., frames inclusive, EndSeconds where the last
-    // frame ends so consecutive segments tile the timeline. Rekognition's own frame numbers are used when
-    // present (they count from 0 like ours); otherwise its millisecond timestamps, turned into frames. Its
-    // documentation does not say whether EndFrameNumber is the shot's last frame or the next shot's first,
-    // so a shot ends at the latest one frame before the next begins: the segments never overlap either way.
-    static List<Segment> ToSegments(List<RekognitionShot> shots, double fps)
-    {
-        var ordered = shots.Select(s => (Start: s.StartFrame(fps), End: s.EndFrame(fps)))
-            .OrderBy(s => s.Start).ThenBy(s => s.End).ToList();
-        var segments = new List<Segment>(ordered.Count);
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            var (start, end) = ordered[i];
-            if (i + 1 < ordered.Count && ordered[i + 1].Start > start)
-                end = Math.Min(end, ordered[i + 1].Start - 1);
-            end = Math.Max(start, end);
-            segments.Add(new Segment(segments.Count, start, end, start / fps, (end + 1) / fps, []));
-        }
-        return segments;
-    }
+    // Only where each shot starts is kept: each runs until the next begins (Shot.Tiling), so it does not matter
+    // that Rekognition's documentation leaves open whether EndFrameNumber is the shot's last frame or the next
+    // shot's first, and a stretch between two shots (one below MinShotConfidence) joins the shot before it.
+    // Rekognition counts frames from 0 as the frame step does; its frame rate is the probe's for the same file,
+    // and should it read the rate differently the frame is carried over by its time.
+    static long InSignalFrames(long rekognitionFrame, double rekognitionFps, FrameSignals signals) =>
+        Math.Abs(rekognitionFps - signals.FramesPerSecond) < 1e-3
+            ? rekognitionFrame
+            : (long)Math.Round(rekognitionFrame / rekognitionFps * signals.FramesPerSecond);
 
     static bool Finished(string jobId, JsonElement page) => page.StringOrNull("JobStatus") switch
     {
@@ -103,11 +99,10 @@ public sealed class RekognitionSegmentDetector(
         // The same token for the same video: a redelivered message gets the job already started.
         ["ClientRequestToken"] = videoId.ToString("N"),
         ["JobTag"] = videoId.ToString("N"),
-        ["SegmentTypes"] = new JsonArray("SHOT", "TECHNICAL_CUE"),
+        ["SegmentTypes"] = new JsonArray("SHOT"),
         ["Filters"] = new JsonObject
         {
             ["ShotFilter"] = new JsonObject { ["MinSegmentConfidence"] = options.MinShotConfidence },
-            ["TechnicalCueFilter"] = new JsonObject { ["MinSegmentConfidence"] = options.MinTechnicalCueConfidence },
         },
     };
 

@@ -7,9 +7,6 @@ public sealed class RekognitionSegmentOptions
     /// a longer segment, which still gets a frame per window, so the default is kept.</summary>
     public double MinShotConfidence { get; set; } = 80;
 
-    /// <summary>TechnicalCueFilter.MinSegmentConfidence (50-100).</summary>
-    public double MinTechnicalCueConfidence { get; set; } = 80;
-
     /// <summary>GetSegmentDetection MaxResults per page (at most 1000).</summary>
     public int PageSize { get; set; } = 1000;
 }

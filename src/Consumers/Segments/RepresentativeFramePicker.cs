@@ -11,8 +11,9 @@ public sealed class RepresentativeFramePicker(RepresentativeFrameOptions options
     public IReadOnlyList<FrameSignal> Pick(Shot shot, FrameSignals signals)
     {
         var candidates = signals.CandidateFrames
-            .Where(f => f >= shot.StartFrame && f <= shot.EndFrame && f < signals.Frames.Count)
-            .Select(f => signals.Frames[(int)f])
+            .Where(f => f >= shot.StartFrame && f <= shot.EndFrame)
+            .Select(signals.SignalOf)
+            .OfType<FrameSignal>()
             .ToList();
         if (candidates.Count == 0)
             return [];

@@ -4,15 +4,18 @@ using ShoppableVideo.Messages;
 
 namespace ShoppableVideo.Consumers.Segments;
 
-/// <summary>From frame signals to published segments: detect shots, pick their frames, and keep the
-/// chosen raw candidate frames under deterministic keys in the output bucket.</summary>
-public sealed class SegmentBuilder(IObjectStore store, AdaptiveShotDetector detector, RepresentativeFramePicker picker)
+/// <summary>From frame signals to published segments: take the shots (from whichever <see cref="IShotDetector"/>
+/// the deployment chose), pick their frames among the candidates, and keep the chosen raw candidate frames
+/// under deterministic keys in the output bucket.</summary>
+public sealed class SegmentBuilder(IObjectStore store, IShotDetector detector, RepresentativeFramePicker picker)
 {
-    public async Task<IReadOnlyList<Segment>> BuildAsync(Guid videoId, FrameSignals signals, CancellationToken cancellationToken = default)
+    /// <param name="stillRunning">Passed to the shot detector, for a remote job that is still running.</param>
+    public async Task<IReadOnlyList<Segment>> BuildAsync(Guid videoId, StoredObject video, FrameSignals signals,
+        Func<Task>? stillRunning = null, CancellationToken cancellationToken = default)
     {
         var segments = new List<Segment>();
         var kept = new HashSet<long>();
-        foreach (var shot in detector.DetectShots(signals.Frames))
+        foreach (var shot in await detector.DetectShotsAsync(videoId, video, signals, stillRunning, cancellationToken))
         {
             var frames = new List<RepresentativeFrame>();
             foreach (var pick in picker.Pick(shot, signals))

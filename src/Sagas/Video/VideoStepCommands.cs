@@ -14,7 +14,7 @@ public static class VideoStepCommands
         {
             VideoStepNames.Probe => new ProbeVideo(id, video),
             VideoStepNames.ExtractFrames => new ExtractFrames(id, video, Required(saga.Probe, id)),
-            VideoStepNames.DetectSegments => new DetectSegments(id, Required(saga.Probe, id), Required(saga.FrameSignalsKey, id)),
+            VideoStepNames.DetectSegments => new DetectSegments(id, video, Required(saga.Probe, id), Required(saga.FrameSignalsKey, id)),
             VideoStepNames.AnalyzeFrames => new AnalyzeFrames(id, saga.Segments),
             VideoStepNames.PublishMetadata => new PublishMetadata(
                 id, video, Required(saga.Probe, id), saga.Segments, Required(saga.Analysis, id), saga.Matches),

@@ -110,6 +110,7 @@ public sealed class FfmpegFrameExtractorTests : IDisposable
         var roundTripped = FrameSignalsFormat.Read(stored);
         Assert.Equal(extraction.Signals.Frames, roundTripped.Frames);
         Assert.Equal(extraction.Signals.CandidateFrames, roundTripped.CandidateFrames);
+        Assert.Equal(extraction.Signals.FrameCount, roundTripped.FrameCount);
     }
 
     [Fact]

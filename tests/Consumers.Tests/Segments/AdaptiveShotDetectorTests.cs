@@ -1,5 +1,7 @@
 using ShoppableVideo.Consumers.Frames;
 using ShoppableVideo.Consumers.Segments;
+using ShoppableVideo.Consumers.Storage;
+using ShoppableVideo.Messages;
 
 namespace ShoppableVideo.Consumers.Tests.Segments;
 
@@ -9,6 +11,11 @@ public sealed class AdaptiveShotDetectorTests
         scores.Select((s, i) => new FrameSignal(i, i / 25.0, i == 0 ? 0 : s, 100)).ToList();
 
     static float[] Flat(int frames, float score) => Enumerable.Repeat(score, frames).ToArray();
+
+    // Every frame measured, as ffmpeg's signals are.
+    static FrameSignals Signals(List<FrameSignal> frames) => new(25, 12, frames.Count, frames, []);
+
+    static readonly StoredObject Video = new(Buckets.Videos, "clip.mp4", 1, "x");
 
     readonly AdaptiveShotDetector _detector = new(new ShotDetectionOptions());
 
@@ -47,20 +54,42 @@ public sealed class AdaptiveShotDetectorTests
     }
 
     [Fact]
-    public void Shots_tile_the_frames_without_gaps()
+    public async Task Shots_tile_the_frames_without_gaps()
     {
         var scores = Flat(60, 2);
         scores[20] = 40;
         scores[40] = 40;
 
-        var shots = _detector.DetectShots(Scores(scores));
+        var shots = await _detector.DetectShotsAsync(Guid.NewGuid(), Video, Signals(Scores(scores)));
 
         Assert.Equal([new Shot(0, 19), new Shot(20, 39), new Shot(40, 59)], shots);
     }
 
     [Fact]
-    public void A_video_without_cuts_is_one_shot()
+    public async Task Over_signals_of_every_fifteenth_frame_a_cut_lands_on_the_first_sampled_frame_after_it_and_the_last_shot_reaches_the_videos_end()
     {
-        Assert.Equal([new Shot(0, 59)], _detector.DetectShots(Scores(Flat(60, 3))));
+        // A sampler's signals: frames 0, 15 ... 285 of a 300-frame video, the picture changing between 150 and 165.
+        var sampled = Enumerable.Range(0, 20)
+            .Select(i => new FrameSignal(i * 15L, i * 0.6, i == 0 ? 0 : i == 11 ? 60 : 4, 100)).ToList();
+
+        var shots = await _detector.DetectShotsAsync(Guid.NewGuid(), Video, new FrameSignals(25, 15, 300, sampled, [.. sampled.Select(f => f.FrameNumber)]));
+
+        Assert.Equal([new Shot(0, 164), new Shot(165, 299)], shots);
+    }
+
+    [Fact]
+    public void Two_sampled_cuts_one_sample_apart_are_a_minimum_shot_apart_in_frames()
+    {
+        // 15 frames apart is MinShotFrames: the second spike is far enough away in frames though it is the next signal.
+        var sampled = Enumerable.Range(0, 20)
+            .Select(i => new FrameSignal(i * 15L, i * 0.6, i == 0 ? 0 : i is 8 or 9 ? 60 : 2, 100)).ToList();
+
+        Assert.Equal([120L, 135L], _detector.FindCuts(sampled));
+    }
+
+    [Fact]
+    public async Task A_video_without_cuts_is_one_shot()
+    {
+        Assert.Equal([new Shot(0, 59)], await _detector.DetectShotsAsync(Guid.NewGuid(), Video, Signals(Scores(Flat(60, 3)))));
     }
 }

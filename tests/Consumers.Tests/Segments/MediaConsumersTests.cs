@@ -83,7 +83,7 @@ public sealed class MediaConsumersTests : IDisposable
         var (videoId, first, _) = await RunAllStepsAsync(Fixtures.Fence);
         await using var media = await MediaHarness.StartAsync(_store.Store);
 
-        await media.Harness.Bus.Publish(new DetectSegments(videoId, new VideoProbe(4.3, 23.976, 1920, 1080, "h264", 0, 102), $"videos/{videoId:N}/frame-signals.bin"));
+        await media.Harness.Bus.Publish(new DetectSegments(videoId, new StoredObject(Buckets.Videos, Fixtures.Fence, 1, "x"), new VideoProbe(4.3, 23.976, 1920, 1080, "h264", 0, 102), $"videos/{videoId:N}/frame-signals.bin"));
         var second = (await media.PublishedAsync<SegmentsDetected>(videoId, m => m.VideoId)).Segments;
 
         Assert.Equal(first.SelectMany(s => s.Frames), second.SelectMany(s => s.Frames));
@@ -118,7 +118,7 @@ public sealed class MediaConsumersTests : IDisposable
         var probe = (await media.PublishedAsync<VideoProbed>(videoId, m => m.VideoId)).Probe;
         await media.Harness.Bus.Publish(new ExtractFrames(videoId, video, probe));
         var extracted = await media.PublishedAsync<FramesExtracted>(videoId, m => m.VideoId);
-        await media.Harness.Bus.Publish(new DetectSegments(videoId, probe, extracted.FrameSignalsKey));
+        await media.Harness.Bus.Publish(new DetectSegments(videoId, video, probe, extracted.FrameSignalsKey));
         var detected = await media.PublishedAsync<SegmentsDetected>(videoId, m => m.VideoId);
 
         var progress = media.PublishedSoFar<VideoStepProgressed>().Where(m => m.VideoId == videoId).ToList();

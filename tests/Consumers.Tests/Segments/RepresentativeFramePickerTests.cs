@@ -11,6 +11,7 @@ public sealed class RepresentativeFramePickerTests
     static FrameSignals Signals(int frames, Func<int, float> sharpness) => new(
         Fps,
         Interval,
+        frames,
         Enumerable.Range(0, frames).Select(i => new FrameSignal(i, i / Fps, 1, sharpness(i))).ToList(),
         Enumerable.Range(0, frames).Where(i => i % Interval == 0).Select(i => (long)i).ToList());
 
@@ -49,5 +50,18 @@ public sealed class RepresentativeFramePickerTests
         Assert.Equal(7, picks.Count); // 19.6 s
         Assert.All(picks, p => Assert.InRange(p.FrameNumber, shot.StartFrame, shot.EndFrame));
         Assert.Equal(picks.Select(p => p.FrameNumber).Distinct().Order(), picks.Select(p => p.FrameNumber));
+    }
+
+    [Fact]
+    public void Over_signals_of_the_candidates_alone_the_picks_are_the_same()
+    {
+        // A sampler measures only the candidates (every 12th frame); the rest of the 20 s are unmeasured.
+        var dense = Signals(25 * 20, i => i % 7);
+        var sparse = dense with { Frames = [.. dense.Frames.Where(f => f.FrameNumber % Interval == 0)] };
+        var shot = new Shot(10, 25 * 20 - 1);
+
+        Assert.Equal(_picker.Pick(shot, dense), _picker.Pick(shot, sparse));
+        Assert.Equal(dense.EndSecondsOf(shot.EndFrame), sparse.EndSecondsOf(shot.EndFrame), 9);
+        Assert.Equal(dense.StartSecondsOf(shot.StartFrame), sparse.StartSecondsOf(shot.StartFrame), 9);
     }
 }

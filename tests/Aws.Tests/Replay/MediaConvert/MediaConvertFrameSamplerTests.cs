@@ -124,6 +124,25 @@ public class MediaConvertFrameSamplerTests
     }
 
     [Fact]
+    public async Task The_jobs_percentage_is_reported_as_progress_while_it_runs()
+    {
+        _handler.Answer(HttpStatusCode.Created, JobAnswer("SUBMITTED"))
+            .Answer(JobAnswer("PROGRESSING", ""","jobPercentComplete":40"""))
+            .Answer(JobAnswer("PROGRESSING", ""","jobPercentComplete":80"""))
+            .Answer(JobAnswer("COMPLETE"));
+        _store.Put(Buckets.Output, $"videos/{VideoId:N}/mediaconvert/video-frame.0000000.jpg");
+        var reported = new List<double>();
+
+        await Sampler().SampleAsync(VideoId, Video, Probe, fraction =>
+        {
+            reported.Add(fraction);
+            return Task.CompletedTask;
+        });
+
+        Assert.Equal([0.4, 0.8], reported);
+    }
+
+    [Fact]
     public async Task A_canceled_job_fails_the_step()
     {
         _handler.Answer(HttpStatusCode.Created, JobAnswer("SUBMITTED")).Answer(JobAnswer("CANCELED"));

@@ -1,5 +1,6 @@
 using System.Net;
 using ShoppableVideo.Consumers.Aws;
+using ShoppableVideo.Consumers.Frames;
 using ShoppableVideo.Consumers.Media;
 using ShoppableVideo.Consumers.Segments;
 using ShoppableVideo.Consumers.Storage;
@@ -13,13 +14,16 @@ public class RekognitionSegmentDetectorTests
     static readonly AwsService Service = new("rekognition", "us-east-1", new Uri("https://rekognition.us-east-1.amazonaws.com/"));
     static readonly StoredObject Video = new(Buckets.Videos, "uploads/lookbook.mp4", 1_000_000, "hash");
 
+    // The frame step's signals of the same 10 s at 25 fps: 250 frames.
+    static readonly FrameSignals Signals = new(25, 15, 250, [], []);
+
     readonly ReplayHandler _handler = new();
     readonly RecordingClock _clock = new();
 
     RekognitionSegmentDetector Detector() => new(
         new ReplayAwsHttpClient(_handler), Service,
         new S3BucketNames { ByLogicalBucket = { [Buckets.Videos] = "acme-videos" } },
-        new RekognitionSegmentOptions { MinShotConfidence = 80, MinTechnicalCueConfidence = 90, PageSize = 2 },
+        new RekognitionSegmentOptions { MinShotConfidence = 85, PageSize = 2 },
         new PollingBackoff { TimeProvider = _clock });
 
     // Rekognition API reference, StartSegmentDetection response: {"JobId": "..."}.
@@ -84,12 +88,10 @@ public class RekognitionSegmentDetectorTests
     {
         _handler.Answer(Started).Answer(InProgress).Answer(FirstPage).Answer(SecondPage).Answer(ThirdPage);
 
-        var segments = await Detector().DetectAsync(VideoId, Video);
+        var shots = await Detector().DetectShotsAsync(VideoId, Video, Signals);
 
-        // Technical cues are left out; shots come in time order, indexed from 0, EndSeconds where the last frame ends.
-        Assert.Equal(
-            [new Segment(0, 0, 99, 0, 4, []), new Segment(1, 100, 174, 4, 7, []), new Segment(2, 175, 249, 7, 10, [])],
-            segments, new SegmentComparer());
+        // Technical cues are left out; shots come in time order, each until the next begins, the last to the video's end.
+        Assert.Equal([new Shot(0, 99), new Shot(100, 174), new Shot(175, 249)], shots);
 
         Assert.All(_handler.Requests, r =>
         {
@@ -106,10 +108,9 @@ public class RekognitionSegmentDetectorTests
               "Video": { "S3Object": { "Bucket": "acme-videos", "Name": "uploads/lookbook.mp4" } },
               "ClientRequestToken": "{{VideoId:N}}",
               "JobTag": "{{VideoId:N}}",
-              "SegmentTypes": ["SHOT", "TECHNICAL_CUE"],
+              "SegmentTypes": ["SHOT"],
               "Filters": {
-                "ShotFilter": { "MinSegmentConfidence": 80 },
-                "TechnicalCueFilter": { "MinSegmentConfidence": 90 }
+                "ShotFilter": { "MinSegmentConfidence": 85 }
               }
             }
             """, _handler.Requests[0].Body);
@@ -129,7 +130,7 @@ public class RekognitionSegmentDetectorTests
         _handler.Answer(Started).Answer(InProgress)
             .Answer("""{"JobStatus":"FAILED","StatusMessage":"Unsupported codec/format."}""");
 
-        var failure = await Assert.ThrowsAsync<MediaRejectedException>(() => Detector().DetectAsync(VideoId, Video));
+        var failure = await Assert.ThrowsAsync<MediaRejectedException>(() => Detector().DetectShotsAsync(VideoId, Video, Signals));
 
         Assert.Contains("Unsupported codec/format.", failure.Reason);
     }
@@ -143,7 +144,7 @@ public class RekognitionSegmentDetectorTests
             _handler.Answer(HttpStatusCode.BadRequest,
                 """{"__type":"ProvisionedThroughputExceededException","Message":"Provisioned rate exceeded"}""", "application/x-amz-json-1.1");
 
-        var error = await Assert.ThrowsAsync<AwsThrottlingException>(() => Detector().DetectAsync(VideoId, Video));
+        var error = await Assert.ThrowsAsync<AwsThrottlingException>(() => Detector().DetectShotsAsync(VideoId, Video, Signals));
 
         Assert.Equal("ProvisionedThroughputExceededException", error.ErrorCode);
         Assert.Equal(3, _handler.Requests.Count);
@@ -156,18 +157,29 @@ public class RekognitionSegmentDetectorTests
             """{"__type":"com.amazonaws.rekognition#InvalidS3ObjectException","Message":"Unable to get object metadata from S3. Check object key, region and/or access permissions."}""",
             "application/x-amz-json-1.1");
 
-        var error = await Assert.ThrowsAsync<AwsInvalidRequestException>(() => Detector().DetectAsync(VideoId, Video));
+        var error = await Assert.ThrowsAsync<AwsInvalidRequestException>(() => Detector().DetectShotsAsync(VideoId, Video, Signals));
 
         Assert.Equal("InvalidS3ObjectException", error.ErrorCode);
         Assert.Single(_handler.Requests);
     }
 
-    sealed class SegmentComparer : IEqualityComparer<Segment>
+    [Fact]
+    public async Task A_stretch_no_confident_shot_covers_joins_the_shot_before_it_and_the_last_shot_reaches_the_videos_end()
     {
-        public bool Equals(Segment? x, Segment? y) =>
-            x is not null && y is not null && (x.Index, x.StartFrame, x.EndFrame, x.Frames.Count) == (y.Index, y.StartFrame, y.EndFrame, y.Frames.Count)
-            && Math.Abs(x.StartSeconds - y.StartSeconds) < 1e-9 && Math.Abs(x.EndSeconds - y.EndSeconds) < 1e-9;
+        // The shot between 4 s and 7 s fell below MinShotConfidence; the last one ends before the final frames.
+        _handler.Answer(Started).Answer("""
+            {
+              "JobStatus": "SUCCEEDED",
+              "VideoMetadata": [{ "FrameRate": 25.0 }],
+              "Segments": [
+                { "Type": "SHOT", "StartTimestampMillis": 0, "EndTimestampMillis": 4000, "StartFrameNumber": 0, "EndFrameNumber": 99 },
+                { "Type": "SHOT", "StartTimestampMillis": 7000, "EndTimestampMillis": 9000, "StartFrameNumber": 175, "EndFrameNumber": 224 }
+              ]
+            }
+            """);
 
-        public int GetHashCode(Segment obj) => obj.Index;
+        var shots = await Detector().DetectShotsAsync(VideoId, Video, Signals);
+
+        Assert.Equal([new Shot(0, 174), new Shot(175, 249)], shots);
     }
 }
