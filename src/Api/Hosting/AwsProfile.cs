@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ShoppableVideo.Api.Events.Webhooks;
 using ShoppableVideo.Api.Hosting.Bus;
 using ShoppableVideo.Api.Reviews;
+using ShoppableVideo.Api.Uploads;
 using ShoppableVideo.Consumers.Aws;
 using ShoppableVideo.Consumers.Intake;
 using ShoppableVideo.Consumers.Matching;
@@ -44,6 +45,7 @@ public static class AwsProfile
             ServiceUrl = aws.Endpoint("s3"),
             PartSize = aws.S3PartSize ?? S3StorageOptions.DefaultPartSize,
         }.Validated(), credentials: credentials);
+        services.AddSingleton<IBucketWriter, S3BucketWriter>();
 
         services.AddDynamoDb(new DynamoDbSettings
         {

@@ -22,6 +22,9 @@ public static class UploadProblems
     public static IResult KeyTaken(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Key already taken", detail: detail);
 
+    public static IResult VideoNameTaken(string fileName) =>
+        KeyTaken($"'{UploadKeys.VideoFolder}/{fileName}' and its next {UploadKeys.Attempts - 1} numbered names hold other videos; rename the file");
+
     /// <summary>A catalog upload refused as a whole, listing each part that was wrong and why.</summary>
     public static IResult PartsRejected(IReadOnlyList<RejectedPart> rejected) =>
         Results.Problem(

@@ -2,12 +2,12 @@ namespace ShoppableVideo.Api.Uploads;
 
 public static class UploadRegistration
 {
-    /// <summary>The upload endpoints' services and limits (<see cref="UploadOptions.Section"/>).</summary>
+    /// <summary>The upload endpoints' services and limits (<see cref="UploadOptions.Section"/>). The profile
+    /// registers the <see cref="IBucketWriter"/> for its buckets.</summary>
     public static IServiceCollection AddUploads(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<UploadOptions>(configuration.GetSection(UploadOptions.Section));
         services.AddSingleton<StagingArea>();
-        services.AddSingleton<BucketWriter>();
         services.AddSingleton<ObjectAnnouncer>();
         services.AddSingleton<CatalogPartInspector>();
         services.AddSingleton<CatalogUploadCommitter>();
