@@ -11,8 +11,9 @@ namespace ShoppableVideo.Consumers.Storage;
 
 /// <summary>Buckets as S3 buckets (the aws profile). Reads stream the response body; writes hold at most
 /// one part in memory (<see cref="S3StorageOptions.PartSize"/>) and go up as one PutObject or as a
-/// multipart upload, so readers see a whole object or none. ffmpeg reads through a presigned URL.</summary>
-public sealed class S3ObjectStore(IAmazonS3 client, S3StorageOptions options) : IObjectStore
+/// multipart upload, so readers see a whole object or none. ffmpeg reads through a presigned URL, and
+/// clients upload large videos through presigned PUT URLs.</summary>
+public sealed class S3ObjectStore(IAmazonS3 client, S3StorageOptions options) : IObjectStore, IPresignedUploads
 {
     readonly S3StorageOptions options = options.Validated();
 
@@ -25,10 +26,31 @@ public sealed class S3ObjectStore(IAmazonS3 client, S3StorageOptions options) : 
             Key = key,
             Verb = HttpVerb.GET,
             Expires = DateTime.UtcNow + options.MediaUrlLifetime,
-            // A local server speaks plain http; a presigned https URL to it would not connect.
-            Protocol = options.ServiceUrl?.Scheme == Uri.UriSchemeHttp ? Protocol.HTTP : Protocol.HTTPS,
+            Protocol = PresignedProtocol,
         });
     }
+
+    public PresignedUpload PresignPut(string bucket, string key, string contentType, DateTime expiresAt)
+    {
+        var request = new GetPreSignedUrlRequest
+        {
+            BucketName = BucketFor(bucket, key),
+            Key = key,
+            Verb = HttpVerb.PUT,
+            Expires = expiresAt,
+            ContentType = contentType,
+            Protocol = PresignedProtocol,
+        };
+        // Signed with the URL, so the PUT must carry it: S3 creates the key or refuses (412), never replaces.
+        request.Headers[IfNoneMatchHeader] = "*";
+        return new PresignedUpload(new Uri(client.GetPreSignedURL(request)),
+            new Dictionary<string, string> { ["Content-Type"] = contentType, [IfNoneMatchHeader] = "*" });
+    }
+
+    const string IfNoneMatchHeader = "If-None-Match";
+
+    // A local server speaks plain http; a presigned https URL to it would not connect.
+    Protocol PresignedProtocol => options.ServiceUrl?.Scheme == Uri.UriSchemeHttp ? Protocol.HTTP : Protocol.HTTPS;
 
     public async Task<Stream> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken = default)
     {

@@ -5,13 +5,16 @@ using Amazon.S3.Model;
 using ShoppableVideo.Api.Tests.Support;
 using ShoppableVideo.Api.Tests.Uploads;
 using ShoppableVideo.Api.Uploads;
+using ShoppableVideo.Aws.Tests.Uploads;
+using ShoppableVideo.Consumers.Intake;
 using ShoppableVideo.Consumers.Metadata;
 using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Sagas.Video;
 
 namespace ShoppableVideo.Aws.Tests.EndToEnd;
 
-/// <summary><c>POST /videos</c>, <c>POST /catalog/uploads</c> on an aws profile worker (its own process) against the local servers: uploads go to S3, never replace an
+/// <summary><c>POST /videos</c>, <c>POST /catalog/uploads</c> and <c>POST /videos/upload-url</c> on an
+/// aws profile worker (its own process) against the local servers: uploads go to S3, never replace an
 /// object, are refused as the embedded profile refuses them, and start the saga the S3 event names.</summary>
 public class AwsUploadTests(LocalAwsStack stack) : IClassFixture<LocalAwsStack>
 {
@@ -127,6 +130,56 @@ public class AwsUploadTests(LocalAwsStack stack) : IClassFixture<LocalAwsStack>
         Assert.Contains("summer/images/mh01-black.jpg", problem);
         Assert.Equal(existing, await deployment.ReadAsync(Buckets.Catalog, "summer/images/mh01-black.jpg"));
         Assert.Equal(["summer/images/mh01-black.jpg"], await deployment.KeysAsync(Buckets.Catalog));
+    }
+
+    [Fact]
+    public async Task A_presigned_url_takes_a_plain_http_put_and_the_s3_event_for_it_completes_the_video()
+    {
+        var deployment = await stack.DeployAsync("up-presigned");
+        using var worker = await AwsUploads.StartAsync([.. deployment.WorkerSettings(), .. AwsUploads.AcceptingOperator]);
+        var video = UploadFixtures.SmallMp4();
+        var askedAt = DateTimeOffset.UtcNow;
+
+        var answer = await worker.Http.PostAsJsonAsync("/videos/upload-url",
+            new VideoUploadUrlRequest("direct clip.mp4", video.Length, "video/mp4"));
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var url = (await answer.Content.ReadFromJsonAsync<VideoUploadUrl>())!;
+        Assert.Equal(("PUT", "uploads/direct_clip.mp4"), (url.Method, url.Key));
+        Assert.InRange(url.ExpiresAt, askedAt, DateTimeOffset.UtcNow + new UploadOptions().UploadUrlLifetime);
+        var put = await new HttpClient().SendAsync(S3PresignedUploadTests.PutRequest(new PresignedUpload(url.Url, url.Headers), video));
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(video, await deployment.ReadAsync(Buckets.Videos, url.Key));
+
+        await deployment.AnnounceStoredAsync(Buckets.Videos, url.Key);
+        var done = await worker.WaitUntilFinishedAsync(url.Key, ProcessingTimeout);
+
+        Assert.True(done.Status.State == "Completed", $"{done.Status.FailedStep}: {done.Status.FailureReason}\n{worker.Output}");
+        var head = await deployment.Stack.S3.GetObjectMetadataAsync(deployment.Buckets[Buckets.Videos], url.Key);
+        Assert.Equal(ObjectEvents.SagaIdFor(new(Buckets.Videos, url.Key, video.Length, S3ObjectEvents.ETagPrefix + head.ETag.Trim('"'))), done.Id);
+        // The name is taken now: the next URL for it points at the next numbered key, as POST /videos would.
+        var next = await worker.Http.PostAsJsonAsync("/videos/upload-url", new VideoUploadUrlRequest("direct clip.mp4", 10, "video/mp4"));
+        Assert.Equal("uploads/direct_clip-2.mp4", (await next.Content.ReadFromJsonAsync<VideoUploadUrl>())!.Key);
+    }
+
+    [Fact]
+    public async Task A_presigned_url_is_refused_for_what_post_videos_would_refuse()
+    {
+        var deployment = await stack.DeployAsync("up-url-limits");
+        using var worker = await AwsUploads.StartAsync([.. deployment.WorkerSettings(), .. AwsUploads.AcceptingOperator]);
+        (long Size, string ContentType, HttpStatusCode Expected)[] cases =
+        [
+            (new UploadOptions().MaxVideoBytes + 1, "video/mp4", HttpStatusCode.RequestEntityTooLarge),
+            (0, "video/mp4", HttpStatusCode.BadRequest),
+            (1000, "text/plain", HttpStatusCode.UnsupportedMediaType),
+            (1000, "video/*", HttpStatusCode.UnsupportedMediaType),
+        ];
+
+        foreach (var (size, contentType, expected) in cases)
+        {
+            var answer = await worker.Http.PostAsJsonAsync("/videos/upload-url", new VideoUploadUrlRequest("clip.mp4", size, contentType));
+            Assert.Equal((size, contentType, expected), (size, contentType, (await ProblemAsync(answer)).Status));
+        }
     }
 
     /// <summary>The answer as a client sees it: its status and its problem document (title, detail, and
