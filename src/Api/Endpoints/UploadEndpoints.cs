@@ -31,6 +31,24 @@ public static class UploadEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
+        app.MapPost("/videos/upload-url", (VideoUploadUrlRequest? request, VideoUploadUrlHandler handler, CancellationToken ct) =>
+                handler.HandleAsync(request, ct))
+            .RequireWriteKey()
+            .WithName("CreateVideoUploadUrl")
+            .WithSummary("A presigned S3 PUT URL for uploading a large video straight to the videos bucket (aws profile only).")
+            .WithDescription("Send the file's fileName, size and contentType (a video/* type). The answer's url takes one PUT of the " +
+                "file with exactly the answer's headers (the signature covers Content-Type, and If-None-Match: * so it never " +
+                "replaces an object) before expiresAt. It lands at key, under uploads/ as POST /videos would name it, and the " +
+                "bucket's object event starts processing; the probe step judges the bytes. The size and type limits are POST " +
+                "/videos's. A host in the embedded profile (folder buckets) answers 404: upload with POST /videos there.")
+            .Accepts<VideoUploadUrlRequest>("application/json")
+            .Produces<VideoUploadUrl>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
         app.MapPost("/catalog/uploads", (HttpContext context, string? catalog, CatalogUploadHandler handler, CancellationToken ct) =>
                 handler.HandleAsync(context, catalog, ct))
             .RequireWriteKey()

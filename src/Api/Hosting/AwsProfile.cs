@@ -4,6 +4,7 @@ using ShoppableVideo.Api.Events;
 using ShoppableVideo.Api.Events.Webhooks;
 using ShoppableVideo.Api.Hosting.Bus;
 using ShoppableVideo.Api.Reviews;
+using ShoppableVideo.Api.Uploads;
 using ShoppableVideo.Consumers.Aws;
 using ShoppableVideo.Consumers.Frames;
 using ShoppableVideo.Consumers.Intake;
@@ -49,6 +50,7 @@ public static class AwsProfile
             ServiceUrl = aws.Endpoint("s3"),
             PartSize = aws.S3PartSize ?? S3StorageOptions.DefaultPartSize,
         }.Validated(), credentials: credentials);
+        services.AddSingleton<IBucketWriter, S3BucketWriter>();
 
         services.AddDynamoDb(new DynamoDbSettings
         {

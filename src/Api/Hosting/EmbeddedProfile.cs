@@ -1,4 +1,5 @@
 using ShoppableVideo.Api.Hosting.Bus;
+using ShoppableVideo.Api.Uploads;
 using ShoppableVideo.Consumers.Frames;
 using ShoppableVideo.Consumers.Intake;
 using ShoppableVideo.Consumers.Storage;
@@ -20,6 +21,7 @@ public static class EmbeddedProfile
         var store = new FolderObjectStore(settings.Data.BucketsRoot);
         services.AddSingleton(store);
         services.AddSingleton<IObjectStore>(store);
+        services.AddSingleton<IBucketWriter, FolderBucketWriter>();
         services.AddSingleton(settings.Intake);
         services.AddSqliteArtifactIndex();
 

@@ -53,9 +53,7 @@ public static class ShoppableVideoApp
         api.MapShoppableEndpoints();
         api.MapProductEndpoints();
         api.MapReindexEndpoint();
-        // Uploads stage into the folder buckets; in the aws profile clients put objects into S3 directly.
-        if (profile == EmbeddedProfile.Name)
-            api.MapUploadEndpoints();
+        api.MapUploadEndpoints();
         api.MapPlayerEndpoints();
         api.MapEventEndpoints();
         api.MapWebhookEndpoints();

@@ -3,11 +3,11 @@ using ShoppableVideo.Messages;
 
 namespace ShoppableVideo.Api.Uploads;
 
-/// <summary>Moves a judged catalog upload into the catalog bucket: checks every key first so a
-/// conflict stores nothing, moves the photos, then the manifest, then starts the batch. If a key is
-/// taken between the check and the move (another upload raced this one), the photos this request
-/// already moved are taken back.</summary>
-public sealed class CatalogUploadCommitter(BucketWriter writer, ObjectAnnouncer announcer)
+/// <summary>Places a judged catalog upload into the catalog bucket: checks every key first so a
+/// conflict stores nothing, places the photos, then the manifest, then starts the batch. If a key is
+/// taken between the check and the placing (another upload raced this one), the photos this request
+/// already placed are taken back.</summary>
+public sealed class CatalogUploadCommitter(IBucketWriter writer, ObjectAnnouncer announcer)
 {
     public async Task<IResult> CommitAsync(string catalog, CatalogPart manifest, IReadOnlyList<CatalogPart> images, CancellationToken cancellationToken)
     {
@@ -21,10 +21,12 @@ public sealed class CatalogUploadCommitter(BucketWriter writer, ObjectAnnouncer 
 
         var placedNow = new List<string>();
         var alreadyStored = new HashSet<string>();
+        Placement? manifestPlacement = null;
         foreach (var part in ordered)
         {
             var key = KeyOf(catalog, part);
-            switch (await writer.PlaceAsync(part.Staged, Buckets.Catalog, key, cancellationToken))
+            var placement = await writer.PlaceAsync(part.Staged, Buckets.Catalog, key, cancellationToken);
+            switch (placement.Outcome)
             {
                 case BucketPlacement.Stored:
                     placedNow.Add(key);
@@ -34,13 +36,15 @@ public sealed class CatalogUploadCommitter(BucketWriter writer, ObjectAnnouncer 
                     break;
                 default:
                     foreach (var placed in placedNow)
-                        writer.Remove(Buckets.Catalog, placed);
+                        await writer.RemoveAsync(Buckets.Catalog, placed, CancellationToken.None);
                     return Refuse([key]);
             }
+            if (ReferenceEquals(part, manifest))
+                manifestPlacement = placement;
         }
 
         var manifestKey = KeyOf(catalog, manifest);
-        var id = await announcer.AnnounceAsync(writer.Placed(manifest.Staged, Buckets.Catalog, manifestKey), cancellationToken);
+        var id = await announcer.AnnounceAsync(manifestPlacement!.Object!, cancellationToken);
         var status = $"/catalog/batches/{id:N}";
         var stored = images.Select(p => new UploadedImage(KeyOf(catalog, p), p.Staged.Size, p.Image!.Value.Format.ToString(),
             p.Image.Value.Width, p.Image.Value.Height, alreadyStored.Contains(KeyOf(catalog, p)))).ToList();

@@ -4,9 +4,10 @@ using ShoppableVideo.Messages;
 
 namespace ShoppableVideo.Api.Uploads;
 
-/// <summary>Starts processing of an uploaded object at once, with the very event the bucket watcher
-/// would publish for it (<see cref="ObjectEvents"/>): same message, same saga id. The watcher still
-/// sees the file and announces it again later; the saga takes that as the duplicate it is.</summary>
+/// <summary>Starts processing of an uploaded object at once, with the very event the bucket's own
+/// announcement would publish for it (<see cref="ObjectEvents"/>; the folder watcher's, or S3's object
+/// event through intake): same message, same saga id, given the object as <see cref="IBucketWriter"/>
+/// identified it. That announcement still comes later; the saga takes it as the duplicate it is.</summary>
 public sealed class ObjectAnnouncer(IBus bus)
 {
     public async Task<Guid> AnnounceAsync(StoredObject stored, CancellationToken cancellationToken)

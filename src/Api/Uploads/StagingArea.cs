@@ -7,7 +7,9 @@ namespace ShoppableVideo.Api.Uploads;
 /// <summary>
 /// Where uploads land before they are judged and named: a folder in the data directory beside (not in)
 /// the buckets, so the bucket watcher never sees a half-received upload, and on the same disk, so
-/// moving a finished upload into its bucket is a rename. Bytes are hashed and counted as they stream
+/// moving a finished upload into a folder bucket is a rename. In the aws profile it is the API
+/// process's own disk: an upload is judged whole (and may take the next numbered name) before a byte
+/// goes to S3, and then streams up from here. Bytes are hashed and counted as they stream
 /// through; nothing holds a whole upload in memory.
 /// </summary>
 public sealed class StagingArea(DataDirectory data)

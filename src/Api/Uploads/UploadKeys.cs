@@ -10,6 +10,9 @@ public static class UploadKeys
     /// <summary>The folder in the videos bucket that uploaded videos go to.</summary>
     public const string VideoFolder = "uploads";
 
+    /// <summary>How many numbered names a video upload tries before it gives up on its file name.</summary>
+    public const int Attempts = 100;
+
     const int MaxNameLength = 120;
 
     /// <summary>The last segment of a client file name, with anything but letters and digits (of any

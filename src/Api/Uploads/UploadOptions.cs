@@ -14,6 +14,11 @@ public sealed class UploadOptions
     /// <summary>The largest catalog upload, all parts together.</summary>
     public long MaxCatalogBytes { get; set; } = 1L << 30;
 
+    /// <summary>How long a presigned upload URL (<c>POST /videos/upload-url</c>) stays valid: long enough to
+    /// start the PUT, short enough that a leaked URL is soon useless. S3 checks the expiry when the PUT
+    /// starts, so a long upload that started in time finishes. SigV4 allows at most seven days.</summary>
+    public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>What multipart framing (boundaries, part headers) may add on top of the content, so a
     /// file just under its limit is not refused for its envelope.</summary>
     public long MultipartOverheadBytes { get; set; } = 64 << 10;

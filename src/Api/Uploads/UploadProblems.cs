@@ -22,6 +22,16 @@ public static class UploadProblems
     public static IResult KeyTaken(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Key already taken", detail: detail);
 
+    public static IResult VideoNameTaken(string fileName) =>
+        KeyTaken($"'{UploadKeys.VideoFolder}/{fileName}' and its next {UploadKeys.Attempts - 1} numbered names hold other videos; rename the file");
+
+    /// <summary>Presigned uploads asked of a host without S3. 404, not 400: the request is fine, but this
+    /// deployment has no such resource to give (a folder bucket cannot sign a URL).</summary>
+    public static IResult PresignedUploadsUnavailable() =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Presigned uploads need the aws profile",
+            detail: "this host keeps its buckets in folders (the embedded profile), which cannot sign upload URLs; " +
+                    "POST the video to /videos instead, or run the aws profile (S3)");
+
     /// <summary>A catalog upload refused as a whole, listing each part that was wrong and why.</summary>
     public static IResult PartsRejected(IReadOnlyList<RejectedPart> rejected) =>
         Results.Problem(

@@ -14,10 +14,8 @@ namespace ShoppableVideo.Api.Uploads;
 /// takes the next free name (clip-2.mp4, ...). The same bytes under the same name find their earlier
 /// key, and so the same saga.
 /// </summary>
-public sealed class VideoUploadHandler(IOptions<UploadOptions> options, StagingArea staging, BucketWriter writer, ObjectAnnouncer announcer)
+public sealed class VideoUploadHandler(IOptions<UploadOptions> options, StagingArea staging, IBucketWriter writer, ObjectAnnouncer announcer)
 {
-    const int KeyAttempts = 100;
-
     public async Task<IResult> HandleAsync(HttpContext context, string? name, CancellationToken cancellationToken)
     {
         var limits = options.Value;
@@ -69,17 +67,17 @@ public sealed class VideoUploadHandler(IOptions<UploadOptions> options, StagingA
             if (next is not null && await HasAnotherFile(next, cancellationToken))
                 return UploadProblems.BadRequest("send one video per upload: the form has more than one file part");
             var fileName = UploadKeys.SafeFileName(clientName, "upload" + container.Extension);
-            foreach (var key in UploadKeys.Candidates(UploadKeys.VideoFolder, fileName, KeyAttempts))
+            foreach (var key in UploadKeys.Candidates(UploadKeys.VideoFolder, fileName, UploadKeys.Attempts))
             {
                 var placement = await writer.PlaceAsync(staged, Buckets.Videos, key, cancellationToken);
-                if (placement == BucketPlacement.KeyTaken)
+                if (placement.Object is not { } stored)
                     continue;
-                var id = await announcer.AnnounceAsync(new StoredObject(Buckets.Videos, key, staged.Size, staged.ContentHash), cancellationToken);
+                var id = await announcer.AnnounceAsync(stored, cancellationToken);
                 var status = $"/videos/{id:N}";
                 return Results.Accepted(status, new VideoUploadAccepted(
-                    id, key, staged.Size, staged.ContentHash, container.Name, placement == BucketPlacement.AlreadyStored, status));
+                    id, key, staged.Size, staged.ContentHash, container.Name, placement.Outcome == BucketPlacement.AlreadyStored, status));
             }
-            return UploadProblems.KeyTaken($"'{UploadKeys.VideoFolder}/{fileName}' and its next {KeyAttempts - 1} numbered names hold other videos; rename the file");
+            return UploadProblems.VideoNameTaken(fileName);
         }
     }
 

@@ -7,31 +7,39 @@ namespace ShoppableVideo.Consumers.Storage;
 /// <summary>One multipart upload, part by part through a single buffer: the peak memory is one part,
 /// however long the video. S3 shows the object only once the upload completes; any failure aborts the
 /// upload, so neither a half object nor its stored parts stay behind.</summary>
-sealed class S3MultipartUpload(IAmazonS3 client, string bucketName, string key)
+/// <param name="write">the object's metadata, and whether it may only create the key.</param>
+sealed class S3MultipartUpload(IAmazonS3 client, string bucketName, string key, S3Write write)
 {
     /// <param name="buffer">holds the first part (<paramref name="firstPartLength"/> bytes) and is then
     /// refilled from <paramref name="rest"/> for each following part.</param>
-    public async Task RunAsync(byte[] buffer, int firstPartLength, Stream rest, int partSize, CancellationToken cancellationToken)
+    /// <returns>the new object's ETag and size.</returns>
+    public async Task<(string ETag, long Size)> RunAsync(byte[] buffer, int firstPartLength, Stream rest, int partSize, CancellationToken cancellationToken)
     {
-        var initiated = await client.InitiateMultipartUploadAsync(
-            new InitiateMultipartUploadRequest { BucketName = bucketName, Key = key }, cancellationToken);
+        var initiate = new InitiateMultipartUploadRequest { BucketName = bucketName, Key = key };
+        write.AddMetadataTo(initiate.Metadata);
+        var initiated = await client.InitiateMultipartUploadAsync(initiate, cancellationToken);
         var uploadId = initiated.UploadId;
         try
         {
             var parts = new List<PartETag>();
             var length = firstPartLength;
+            long size = 0;
             while (length > 0)
             {
+                size += length;
                 parts.Add(await UploadPartAsync(uploadId, parts.Count + 1, buffer, length, cancellationToken));
                 length = await S3ObjectStore.FillAsync(rest, buffer, partSize, cancellationToken);
             }
-            await client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+            // The condition is checked when the upload completes: a key taken meanwhile refuses it (412).
+            var completed = await client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
             {
                 BucketName = bucketName,
                 Key = key,
                 UploadId = uploadId,
                 PartETags = parts,
+                IfNoneMatch = write.IfNoneMatch,
             }, cancellationToken);
+            return (completed.ETag, size);
         }
         catch
         {

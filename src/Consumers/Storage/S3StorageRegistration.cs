@@ -6,7 +6,7 @@ namespace ShoppableVideo.Consumers.Storage;
 
 public static class S3StorageRegistration
 {
-    /// <summary>Registers <see cref="S3ObjectStore"/> as the <see cref="IObjectStore"/>. Without a client,
+    /// <summary>Registers <see cref="S3ObjectStore"/> as the <see cref="IObjectStore"/> and the <see cref="IPresignedUploads"/>. Without a client,
     /// one is made from the options: the regional endpoint and the default credential chain on AWS, or
     /// <see cref="S3StorageOptions.ServiceUrl"/> path-style for a local server.</summary>
     public static IServiceCollection AddS3ObjectStore(this IServiceCollection services, S3StorageOptions options,
@@ -17,6 +17,7 @@ public static class S3StorageRegistration
         services.AddSingleton(client ?? CreateClient(options, credentials));
         services.AddSingleton<S3ObjectStore>();
         services.AddSingleton<IObjectStore>(sp => sp.GetRequiredService<S3ObjectStore>());
+        services.AddSingleton<IPresignedUploads>(sp => sp.GetRequiredService<S3ObjectStore>());
         return services;
     }
 
