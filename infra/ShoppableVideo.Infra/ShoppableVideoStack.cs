@@ -86,6 +86,12 @@ public sealed class ShoppableVideoStack : Stack
         // Intake reads the watched buckets; analysis writes frames, artifacts and documents to output only.
         Storage.Buckets[LogicalBuckets.Catalog].GrantRead(tasks);
         Storage.Buckets[LogicalBuckets.Videos].GrantRead(tasks);
+        // Uploads through the API are put into the videos and catalog buckets (a presigned PUT URL is signed
+        // with the tasks' own credentials, so it needs the same grant); a catalog upload that fails halfway
+        // takes back the photos it had placed. Nothing else is ever deleted from an input bucket.
+        Storage.Buckets[LogicalBuckets.Videos].GrantPut(tasks);
+        Storage.Buckets[LogicalBuckets.Catalog].GrantPut(tasks);
+        Storage.Buckets[LogicalBuckets.Catalog].GrantDelete(tasks);
         Storage.Buckets[LogicalBuckets.Output].GrantReadWrite(tasks);
         Storage.Intake.GrantConsumeMessages(tasks);
         Tables.Sagas.GrantReadWriteData(tasks);

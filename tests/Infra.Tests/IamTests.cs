@@ -125,6 +125,20 @@ public sealed class IamTests(SynthesizedStack synthesized)
     }
 
     [Fact]
+    public void The_tasks_may_upload_into_the_video_and_catalog_buckets_and_delete_only_from_the_catalog()
+    {
+        var s3 = StatementsOf(synthesized.Stack.Compute.TaskRole)
+            .Where(s => Strings(s["Action"]).Any(a => a.StartsWith("s3:", StringComparison.Ordinal))).ToList();
+        string Bucket(string name) => synthesized.LogicalId(synthesized.Stack.Storage.Buckets[name]);
+        bool May(string prefix, string bucket) =>
+            s3.Any(s => Strings(s["Action"]).Any(a => a.StartsWith(prefix, StringComparison.Ordinal)) && Mentions(s["Resource"], Bucket(bucket)));
+
+        Assert.True(May("s3:PutObject", "videos") && May("s3:PutObject", "catalog"), "uploads cannot be put");
+        Assert.True(May("s3:DeleteObject", "catalog"), "a failed catalog upload cannot take back its photos");
+        Assert.False(May("s3:DeleteObject", "videos"), "the tasks may delete videos");
+    }
+
+    [Fact]
     public void The_tasks_may_pass_only_the_two_media_roles()
     {
         var passRole = StatementsOf(synthesized.Stack.Compute.TaskRole)
