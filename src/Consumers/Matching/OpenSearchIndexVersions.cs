@@ -55,9 +55,14 @@ sealed class OpenSearchIndexVersions(IAwsHttpClient client, AwsService openSearc
 
     public async Task BeginAsync(IReadOnlyCollection<Guid> batchIds, CancellationToken cancellationToken)
     {
-        await EnsureServingAsync(cancellationToken);
-        var serving = await IndexBehindAsync(options.IndexName, cancellationToken)
+        var serving = await IndexBehindAsync(options.IndexName, cancellationToken);
+        if (serving is null)
+        {
+            // A re-index before anything was ever indexed: v1 is what it replaces.
+            await EnsureServingAsync(cancellationToken);
+            serving = await IndexBehindAsync(options.IndexName, cancellationToken)
                       ?? throw new InvalidOperationException($"the OpenSearch alias '{options.IndexName}' points at no index");
+        }
         var unfinished = await IndexBehindAsync(options.BuildingAlias, cancellationToken);
         if (unfinished is not null)
             await DeleteIndexAsync(unfinished, cancellationToken);
