@@ -41,7 +41,19 @@ sealed class OpenSearchIndexVersions(IAwsHttpClient client, AwsService openSearc
                 return;
             // The alias never goes away once made (a swap moves it atomically), so absent means never created.
             if (await IndexBehindAsync(options.IndexName, cancellationToken) is null)
-                await CreateAsync(options.VersionedIndex(1), options.IndexName, cancellationToken);
+            {
+                try
+                {
+                    await CreateAsync(options.VersionedIndex(1), options.IndexName, cancellationToken);
+                }
+                catch (AwsServiceException e) when (e.ErrorCode == "invalid_alias_name_exception")
+                {
+                    throw new InvalidOperationException(
+                        $"the OpenSearch index '{options.IndexName}' is an index, not an alias: an earlier release made it before the " +
+                        $"product index was versioned. Delete it (DELETE /{options.IndexName}) and run reindex, which applies every " +
+                        "manifest in the catalog bucket again", e);
+                }
+            }
             _serving = true;
         }
         finally

@@ -150,4 +150,21 @@ public class OpenSearchRebuildTests
 
         Assert.Equal(["GET /products-building/_doc/..rebuild", "GET /products-building/_doc/..rebuild"], Sent);
     }
+
+    [Fact]
+    public async Task An_index_made_before_versions_under_the_alias_name_stops_the_first_write_with_what_to_do()
+    {
+        _handler.Answer(HttpStatusCode.NotFound, OpenSearchAnswers.AliasMissing())
+            .Answer(HttpStatusCode.BadRequest, """
+                {"error":{"root_cause":[{"type":"invalid_alias_name_exception","reason":"Invalid alias name [products]: an index or data stream exists with the same name as the alias","index":"products"}],
+                 "type":"invalid_alias_name_exception","reason":"Invalid alias name [products]: an index or data stream exists with the same name as the alias","index":"products"},"status":400}
+                """);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            Index().UpsertAsync(new IndexedProductImage("p1", "a.csv", "h", ItemKind.Upper,
+                new ItemDescriptor(new float[OpenSearchProductIndex.AppearanceDimensions], new float[ColourDescriptor.Bins])), default));
+
+        Assert.Contains("DELETE /products", error.Message);
+        Assert.Equal(["GET /_alias/products", "PUT /products-v1"], Sent);
+    }
 }
