@@ -96,9 +96,13 @@ public sealed class ShoppableVideoStack : Stack
         // Webhooks: subscriptions added and removed, deliveries queued, taken by a conditional update, listed.
         Tables.Webhooks.Grant(tasks, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:DescribeTable");
         Messaging.Completion.GrantPublish(tasks);
-        // The product index's documents and searches, plus _bulk, which OpenSearch addresses at the domain root.
+        // The product index: read through its alias ("products"), kept in versioned indexes ("products-v3") that a
+        // reindex creates, builds under "products-building" and deletes; _bulk and the alias APIs, which OpenSearch
+        // addresses at the domain root.
         Search.Domain.GrantIndexReadWrite(Search.ProductIndex, tasks);
-        Search.Domain.GrantPathReadWrite("_bulk", tasks);
+        Search.Domain.GrantIndexReadWrite($"{Search.ProductIndex}-*", tasks);
+        foreach (var path in new[] { "_bulk", "_aliases", "_alias/*" })
+            Search.Domain.GrantPathReadWrite(path, tasks);
         MediaRoles.GrantSubmitJobs(tasks);
     }
 
