@@ -8,13 +8,14 @@ namespace ShoppableVideo.Infra;
 
 /// <summary>
 /// The OpenSearch domain behind OpenSearchProductIndex. k-NN needs no switch: the plugin ships enabled in
-/// every OpenSearch engine version, and the adapter creates its index with <c>index.knn</c> and a
-/// <c>knn_vector</c> mapping. The domain lives in the private subnets and admits only the tasks; there is no
-/// resource policy, so access is what the tasks' IAM role is granted on the index.
+/// every OpenSearch engine version, and the adapter creates each version of its index with <c>index.knn</c> and
+/// a <c>knn_vector</c> mapping. The domain lives in the private subnets and admits only the tasks; there is no
+/// resource policy, so access is what the tasks' IAM role is granted on the index, its versions and aliases.
 /// </summary>
 public sealed class Search : Construct
 {
-    /// <summary>OpenSearchIndexOptions.IndexName's default.</summary>
+    /// <summary>OpenSearchIndexOptions.IndexName's default: the alias readers use; the versions behind it are
+    /// "products-v1", "products-v2", ... and a reindex builds the next under "products-building".</summary>
     public const string ProductIndex = "products";
 
     public Domain Domain { get; }

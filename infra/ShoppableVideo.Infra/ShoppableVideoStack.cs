@@ -107,9 +107,13 @@ public sealed class ShoppableVideoStack : Stack
         // Events: put by every task that hears one, the newest read by a Query; TTL removes them.
         Tables.Events.Grant(tasks, "dynamodb:PutItem", "dynamodb:Query", "dynamodb:DescribeTable");
         Messaging.Completion.GrantPublish(tasks);
-        // The product index's documents and searches, plus _bulk, which OpenSearch addresses at the domain root.
+        // The product index: read through its alias ("products"), kept in versioned indexes ("products-v3") that a
+        // reindex creates, builds under "products-building" and deletes; _bulk and the alias APIs, which OpenSearch
+        // addresses at the domain root.
         Search.Domain.GrantIndexReadWrite(Search.ProductIndex, tasks);
-        Search.Domain.GrantPathReadWrite("_bulk", tasks);
+        Search.Domain.GrantIndexReadWrite($"{Search.ProductIndex}-*", tasks);
+        foreach (var path in new[] { "_bulk", "_aliases", "_alias/*" })
+            Search.Domain.GrantPathReadWrite(path, tasks);
         MediaRoles.GrantSubmitJobs(tasks);
     }
 

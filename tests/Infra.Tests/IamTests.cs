@@ -89,6 +89,17 @@ public sealed class IamTests(SynthesizedStack synthesized)
     }
 
     [Fact]
+    public void The_tasks_may_reach_every_version_of_the_product_index_and_the_alias_apis_that_swap_them()
+    {
+        var resources = StatementsOf(synthesized.Stack.Compute.TaskRole)
+            .Where(s => Strings(s["Action"]).Any(a => a.StartsWith("es:", StringComparison.Ordinal)))
+            .SelectMany(s => Many(s["Resource"])).Select(r => r!.ToJsonString()).ToList();
+
+        foreach (var path in new[] { "/products", "/products-*", "/products-*/*", "/_bulk", "/_aliases", "/_alias/*" })
+            Assert.Contains(resources, r => r.Contains($"{path}\""));
+    }
+
+    [Fact]
     public void The_tasks_may_queue_take_and_list_webhooks_but_never_scan_or_rebuild_the_table()
     {
         var table = GetAtt(synthesized.LogicalId(synthesized.Stack.Tables.Webhooks), "Arn");

@@ -12,13 +12,17 @@ namespace ShoppableVideo.Consumers.Catalog;
 /// earlier ETag). Every manifest is applied again as a new batch: an unchanged photo keeps its vectors,
 /// so this costs a decode per photo rather than a description, and a product missing from the index is
 /// described again. Products listed only by manifests that are no longer in the bucket are released now.
+/// An index that rebuilds beside the serving one (<see cref="IProductIndexRebuild"/>, OpenSearch) is told the
+/// batches before any is published, so none can finish before the rebuild knows to wait for it.
 /// </summary>
-public sealed class CatalogReindexer(IObjectStore store, IProductIndex index, IProductCatalog catalog, IBus bus)
+public sealed class CatalogReindexer(IObjectStore store, IProductIndex index, IProductCatalog catalog, IBus bus,
+    IProductIndexRebuild? rebuild = null)
 {
     public async Task<CatalogReindexStarted> StartAsync(CancellationToken cancellationToken)
     {
         // One mark for the whole run: each manifest becomes a new batch however often it was applied before.
         var run = Guid.NewGuid().ToString("N");
+        var applied = new List<CatalogManifestCreated>();
         var batches = new List<ReindexedManifest>();
         await foreach (var key in store.ListAsync(Buckets.Catalog, "", cancellationToken))
         {
@@ -26,9 +30,15 @@ public sealed class CatalogReindexer(IObjectStore store, IProductIndex index, IP
                 continue;
             var again = current with { Occurrence = $"{current.Occurrence}|reindex:{run}" };
             var batchId = ObjectEvents.SagaIdFor(again);
-            await bus.Publish(new CatalogManifestCreated(batchId, again), cancellationToken);
+            applied.Add(new CatalogManifestCreated(batchId, again));
             batches.Add(new ReindexedManifest(key, batchId));
         }
+
+        // With no manifest there is nothing to build: the release below empties the serving index in place.
+        if (rebuild is not null && batches.Count > 0)
+            await rebuild.BeginRebuildAsync(batches.Select(b => b.BatchId).ToList(), cancellationToken);
+        foreach (var manifest in applied)
+            await bus.Publish(manifest, cancellationToken);
 
         var inBucket = batches.Select(b => b.Manifest).ToHashSet(StringComparer.Ordinal);
         var released = new List<string>();

@@ -7,12 +7,14 @@ namespace ShoppableVideo.Consumers.Matching;
 /// search"): index.knn on, each view a nested object whose appearance embedding is a knn_vector searched
 /// with HNSW in cosine space (the sqlite-vec table's distance_metric=cosine) and whose colour histogram is
 /// kept in _source only (it is read back for the rerank, never searched), and the bookkeeping fields as keywords for term queries. Dynamic mapping is strict, so
-/// a misspelt field fails the write instead of quietly adding a field no query reads.
+/// a misspelt field fails the write instead of quietly adding a field no query reads. The alias is created
+/// with the index, in the same request, so no process ever sees the one without the other.
 /// </summary>
 public static class OpenSearchIndexMapping
 {
-    public static JsonObject Body(OpenSearchIndexOptions options, int appearanceDimensions) => new()
+    public static JsonObject Body(OpenSearchIndexOptions options, int appearanceDimensions, string alias) => new()
     {
+        ["aliases"] = new JsonObject { [alias] = new JsonObject() },
         ["settings"] = new JsonObject { ["index.knn"] = true },
         ["mappings"] = new JsonObject
         {
@@ -24,6 +26,10 @@ public static class OpenSearchIndexMapping
                 ["sources"] = Keyword(),
                 ["imageContentHash"] = Keyword(),
                 ["kind"] = Keyword(),
+                // The rebuild document's fields (OpenSearchIndexVersions): the re-index batches still running and
+                // the version this one replaces. No product has them, so no product query finds that document.
+                ["pendingBatches"] = Keyword(),
+                ["replaces"] = Keyword(),
                 ["views"] = new JsonObject
                 {
                     ["type"] = "nested",

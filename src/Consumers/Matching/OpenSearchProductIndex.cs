@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ShoppableVideo.Consumers.Aws;
@@ -12,21 +10,24 @@ namespace ShoppableVideo.Consumers.Matching;
 /// knn_vector, its colour alongside). Search is a nested k-NN query per query view with the kind as an
 /// efficient filter (a product is found by its nearest view), widened to
 /// <see cref="MatchingOptions.CandidateViews"/>, then the same exact rerank over all the found products'
-/// views as the SQLite index (<see cref="ProductReranker"/>). The index is created with its mapping before
-/// this process first writes, because a bulk write to a missing index would auto-create it with dynamic
-/// mappings, where appearance is a plain float array no k-NN query can search.
+/// views as the SQLite index (<see cref="ProductReranker"/>). Reads go through the alias
+/// (<see cref="OpenSearchIndexOptions.IndexName"/>), writes to it and to the version a re-index is building
+/// (<see cref="OpenSearchIndexVersions"/>). Every write names an alias and requires it to be one, because a
+/// write to a missing index would auto-create it with dynamic mappings, where appearance is a plain float
+/// array no k-NN query can search; the alias and its first version are created before this process first
+/// writes.
 /// </summary>
 public sealed class OpenSearchProductIndex(
     IAwsHttpClient client,
     AwsService openSearch,
     OpenSearchIndexOptions options,
-    MatchingOptions matching) : IProductIndex
+    MatchingOptions matching) : IProductIndex, IProductIndexRebuild
 {
     public const int AppearanceDimensions = SqliteProductIndex.AppearanceDimensions;
 
-    readonly SemaphoreSlim _creating = new(1, 1);
-    volatile bool _created;
+    readonly OpenSearchIndexVersions _versions = new(client, openSearch, options, AppearanceDimensions);
 
+    /// <summary>The alias: reads always see the serving version, never one a re-index is still building.</summary>
     string Index => Uri.EscapeDataString(options.IndexName);
 
     public async Task<string?> FindContentHashAsync(string productId, CancellationToken cancellationToken)
@@ -75,73 +76,121 @@ public sealed class OpenSearchProductIndex(
         else if (ctx._source.sources.isEmpty()) { ctx.op = 'delete'; }
         """;
 
+    // Used only to copy a product the serving version holds into the building one: a document the rebuild
+    // already has (its batch upserted new vectors first) keeps its own description and gains the source.
+    const string CopyScript = """
+        if (ctx.op == 'create') {
+          ctx._source.productId = params.productId;
+          ctx._source.imageContentHash = params.imageContentHash;
+          ctx._source.kind = params.kind;
+          ctx._source.views = params.views;
+          ctx._source.sources = [params.source];
+        } else if (!ctx._source.sources.contains(params.source)) { ctx._source.sources.add(params.source); }
+        """;
+
     public async Task UpsertAsync(IndexedProductImage entry, CancellationToken cancellationToken)
     {
         entry.Descriptor.RequireAppearanceWidth(AppearanceDimensions, nameof(entry));
-        await EnsureIndexAsync(cancellationToken);
+        await _versions.EnsureServingAsync(cancellationToken);
 
-        // A scripted upsert replaces the vectors as the SQLite upsert does, and adds the source to the ones
-        // the document already has instead of replacing them.
-        var action = new JsonObject { ["update"] = new JsonObject { ["_index"] = options.IndexName, ["_id"] = entry.ProductId } };
-        var update = new JsonObject
+        // A scripted upsert replaces the vectors as the SQLite upsert does, and adds the source to the ones the
+        // document already has instead of replacing them.
+        var (serving, building) = await WriteBothAsync("update", entry.ProductId, ScriptedUpsert(UpsertScript, new JsonObject
         {
-            ["scripted_upsert"] = true,
-            ["upsert"] = new JsonObject(),
-            ["script"] = Script(UpsertScript, new JsonObject
-            {
-                ["productId"] = entry.ProductId,
-                ["source"] = entry.Source,
-                ["imageContentHash"] = entry.ContentHash,
-                ["kind"] = KindName(entry.Kind),
-                ["views"] = new JsonArray(entry.Descriptor.Views
-                    .Select(v => (JsonNode)new JsonObject { ["appearance"] = Floats(v.Appearance), ["colour"] = Floats(v.Colour) }).ToArray()),
-            }),
-        };
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(openSearch.Endpoint, $"_bulk?refresh={options.Refresh}"))
-        {
-            Content = new StringContent($"{action.ToJsonString()}\n{update.ToJsonString()}\n", Encoding.UTF8),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
-        var answer = await client.SendJsonAsync(openSearch, request, cancellationToken);
-        OpenSearchBulkErrors.ThrowIfAny(answer);
+            ["productId"] = entry.ProductId,
+            ["source"] = entry.Source,
+            ["imageContentHash"] = entry.ContentHash,
+            ["kind"] = KindName(entry.Kind),
+            ["views"] = new JsonArray(entry.Descriptor.Views
+                .Select(v => (JsonNode)new JsonObject { ["appearance"] = Floats(v.Appearance), ["colour"] = Floats(v.Colour) }).ToArray()),
+        }), cancellationToken);
+        serving.ThrowIfFailed();
+        if (!building.NoSuchAlias)
+            building.ThrowIfFailed();
     }
 
     // A product that is not there (or an index that is not there) is already deleted.
     public async Task DeleteAsync(string productId, CancellationToken cancellationToken)
     {
+        var (serving, building) = await WriteBothAsync("delete", productId, null, cancellationToken);
+        foreach (var item in new[] { serving, building }.Where(i => !i.NoSuchAlias))
+            item.ThrowIfFailed();
+    }
+
+    // The update fails with document_missing_exception when the product is not indexed. A rebuild that lacks
+    // the product (its batch has not reached it, or this manifest arrived after the re-index listed the bucket)
+    // gets a copy of the serving document: an unchanged photo keeps its vectors in the new version too.
+    public async Task<bool> ClaimAsync(string productId, string source, CancellationToken cancellationToken)
+    {
+        var (serving, building) = await WriteBothAsync("update", productId, new JsonObject { ["script"] = Script(ClaimScript, new JsonObject { ["source"] = source }) },
+            cancellationToken);
+        if (serving.NoSuchAlias || serving.DocumentMissing)
+            return false;
+        serving.ThrowIfFailed();
+        if (building.DocumentMissing)
+            await CopyToBuildingAsync(productId, source, cancellationToken);
+        else if (!building.NoSuchAlias)
+            building.ThrowIfFailed();
+        return true;
+    }
+
+    async Task CopyToBuildingAsync(string productId, string source, CancellationToken cancellationToken)
+    {
+        JsonElement stored;
         try
         {
-            await client.SendJsonAsync(openSearch, AwsJsonRequests.Json(openSearch, HttpMethod.Delete,
-                $"{Index}/_doc/{Uri.EscapeDataString(productId)}?refresh={options.Refresh}", null), cancellationToken);
+            stored = (await client.SendJsonAsync(openSearch, AwsJsonRequests.Json(openSearch, HttpMethod.Get,
+                $"{Index}/_doc/{Uri.EscapeDataString(productId)}", null), cancellationToken)).GetProperty("_source");
         }
         catch (AwsResourceNotFoundException)
         {
+            return; // released since: nothing to copy
         }
+        var parameters = new JsonObject { ["source"] = source };
+        foreach (var field in new[] { "productId", "imageContentHash", "kind", "views" })
+            parameters[field] = JsonNode.Parse(stored.GetProperty(field).GetRawText());
+        var answer = await _versions.BulkAsync(
+            [(new JsonObject { ["update"] = new JsonObject { ["_index"] = options.BuildingAlias, ["_id"] = productId } }, ScriptedUpsert(CopyScript, parameters))],
+            cancellationToken);
+        if (OpenSearchBulkErrors.Item(answer, 0) is { NoSuchAlias: false } item)
+            item.ThrowIfFailed();
     }
-
-    // The update fails with document_missing_exception when the product is not indexed.
-    public async Task<bool> ClaimAsync(string productId, string source, CancellationToken cancellationToken) =>
-        await UpdateSourcesAsync(productId, ClaimScript, source, cancellationToken) is not null;
 
     // The script deletes the document when it releases the last source; a missing document is already gone.
-    public async Task<bool> ReleaseAsync(string productId, string source, CancellationToken cancellationToken) =>
-        await UpdateSourcesAsync(productId, ReleaseScript, source, cancellationToken) == "deleted";
-
-    /// <summary>The update's result ("updated", "noop", "deleted"), or null when the product is not indexed.</summary>
-    async Task<string?> UpdateSourcesAsync(string productId, string script, string source, CancellationToken cancellationToken)
+    public async Task<bool> ReleaseAsync(string productId, string source, CancellationToken cancellationToken)
     {
-        try
-        {
-            var answer = await client.SendJsonAsync(openSearch, AwsJsonRequests.Json(openSearch, HttpMethod.Post,
-                $"{Index}/_update/{Uri.EscapeDataString(productId)}?refresh={options.Refresh}",
-                new JsonObject { ["script"] = Script(script, new JsonObject { ["source"] = source }) }), cancellationToken);
-            return answer.StringOrNull("result");
-        }
-        catch (AwsResourceNotFoundException)
-        {
-            return null;
-        }
+        var (serving, building) = await WriteBothAsync("update", productId, new JsonObject { ["script"] = Script(ReleaseScript, new JsonObject { ["source"] = source }) },
+            cancellationToken);
+        if (!building.NoSuchAlias && !building.DocumentMissing)
+            building.ThrowIfFailed();
+        if (serving.NoSuchAlias || serving.DocumentMissing)
+            return false;
+        return serving.ThrowIfFailed().Result == "deleted";
     }
+
+    /// <summary>One bulk request with the same action on the serving alias and on the building alias: while a
+    /// re-index builds the next version, what a drop changes reaches it too, and where no rebuild runs the second
+    /// item fails for want of the alias (require_alias), which the callers ignore. OpenSearch resolves both
+    /// aliases as it runs the request, so no process needs to have been told a rebuild began.</summary>
+    async Task<(BulkItem Serving, BulkItem Building)> WriteBothAsync(string verb, string productId, JsonObject? body, CancellationToken cancellationToken)
+    {
+        JsonObject Action(string alias) => new() { [verb] = new JsonObject { ["_index"] = alias, ["_id"] = productId } };
+        var answer = await _versions.BulkAsync([(Action(options.IndexName), body), (Action(options.BuildingAlias), body)], cancellationToken);
+        return (OpenSearchBulkErrors.Item(answer, 0), OpenSearchBulkErrors.Item(answer, 1));
+    }
+
+    static JsonObject ScriptedUpsert(string script, JsonObject parameters) => new()
+    {
+        ["scripted_upsert"] = true,
+        ["upsert"] = new JsonObject(),
+        ["script"] = Script(script, parameters),
+    };
+
+    public Task BeginRebuildAsync(IReadOnlyCollection<Guid> batchIds, CancellationToken cancellationToken) =>
+        _versions.BeginAsync(batchIds, cancellationToken);
+
+    public Task BatchFinishedAsync(Guid batchId, bool completed, CancellationToken cancellationToken) =>
+        _versions.BatchFinishedAsync(batchId, completed, cancellationToken);
 
     // Paged with search_after on productId, so a manifest of any size is listed, in ordinal order.
     public async Task<IReadOnlyList<string>> ListFromSourceAsync(string source, CancellationToken cancellationToken)
@@ -255,35 +304,9 @@ public sealed class OpenSearchProductIndex(
         }
         catch (AwsResourceNotFoundException e) when (e.ErrorCode == "index_not_found_exception")
         {
-            _created = false;
-            await EnsureIndexAsync(cancellationToken);
+            _versions.ForgetServing();
+            await _versions.EnsureServingAsync(cancellationToken);
             return null;
-        }
-    }
-
-    async Task EnsureIndexAsync(CancellationToken cancellationToken)
-    {
-        if (_created)
-            return;
-        await _creating.WaitAsync(cancellationToken);
-        try
-        {
-            if (_created)
-                return;
-            try
-            {
-                await client.SendJsonAsync(openSearch, AwsJsonRequests.Json(openSearch, HttpMethod.Put, Index,
-                    OpenSearchIndexMapping.Body(options, AppearanceDimensions)), cancellationToken);
-            }
-            catch (AwsServiceException e) when (e.ErrorCode == "resource_already_exists_exception")
-            {
-                // Another process created it first: the mapping is the same.
-            }
-            _created = true;
-        }
-        finally
-        {
-            _creating.Release();
         }
     }
 

@@ -12,11 +12,14 @@ public static class ProductIndexRegistration
     /// signed AWS client (its "es" service); the matching options come from the processing core.</summary>
     public static IServiceCollection AddOpenSearchProductIndex(this IServiceCollection services, OpenSearchIndexOptions options)
     {
-        services.AddSingleton<IProductIndex>(provider => new OpenSearchProductIndex(
+        services.AddSingleton(provider => new OpenSearchProductIndex(
             provider.GetRequiredService<IAwsHttpClient>(),
             provider.GetRequiredService<AwsClientOptions>().Service("es"),
             options,
             provider.GetRequiredService<MatchingOptions>()));
+        services.AddSingleton<IProductIndex>(provider => provider.GetRequiredService<OpenSearchProductIndex>());
+        // A re-index builds the next version beside the serving one (the embedded profile registers none).
+        services.AddSingleton<IProductIndexRebuild>(provider => provider.GetRequiredService<OpenSearchProductIndex>());
         return services;
     }
 

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -14,26 +13,45 @@ namespace ShoppableVideo.Aws.Tests.LocalServers;
 /// <summary>
 /// A STAND-IN for Amazon OpenSearch Service, because OpenSearch cannot run on this machine: an HTTP server
 /// on 127.0.0.1 that answers exactly the requests <c>OpenSearchProductIndex</c> sends, in the shapes the
-/// OpenSearch documentation gives ("Create index", "Bulk", "Update document", "Delete document", "Search",
-/// "k-NN nested fields", "Composite aggregations"), with exact search instead of HNSW. It does not run
-/// Painless: it knows the adapter's three update scripts by what they do (upsert adding a source, claim,
-/// release) and applies that. Signatures are not checked. Several worker processes share one.
+/// OpenSearch documentation gives ("Create index", "Alias", "Get index alias", "Delete index", "Bulk",
+/// "Get document", "Index document", "Delete document", "Search", "k-NN nested fields", "Composite
+/// aggregations"), with exact search instead of HNSW. Aliases resolve as OpenSearch resolves them: a read
+/// through an alias searches the indexes behind it, a write through one needs exactly one index behind it,
+/// and a bulk with require_alias fails an item whose target is not an alias instead of creating an index. It
+/// does not run Painless: it knows the adapter's update scripts by what they do (upsert, copy, claim,
+/// release, finishing a rebuild batch) and applies that. Signatures are not checked. Several worker
+/// processes share one. This file: indexes and aliases; the other part: documents and search.
 /// </summary>
-public sealed class OpenSearchStandIn : IAsyncDisposable
+public sealed partial class OpenSearchStandIn : IAsyncDisposable
 {
     readonly WebApplication app;
     readonly object gate = new();
     readonly Dictionary<string, SortedDictionary<string, JsonObject>> indexes = new(StringComparer.Ordinal);
+    readonly Dictionary<string, SortedSet<string>> aliases = new(StringComparer.Ordinal);
 
     OpenSearchStandIn(WebApplication app) => this.app = app;
 
     public Uri Endpoint { get; private set; } = null!;
 
-    /// <summary>The documents of one index, for a test's assertions.</summary>
-    public IReadOnlyList<JsonObject> Documents(string index)
+    /// <summary>The documents of one index, or of the index an alias points at, for a test's assertions.</summary>
+    public IReadOnlyList<JsonObject> Documents(string name)
     {
         lock (gate)
-            return indexes.TryGetValue(index, out var documents) ? documents.Values.Select(d => (JsonObject)d.DeepClone()).ToList() : [];
+            return Resolve(name).SelectMany(index => indexes[index].Values).Select(d => (JsonObject)d.DeepClone()).ToList();
+    }
+
+    /// <summary>Every index that exists, in order.</summary>
+    public IReadOnlyList<string> Indexes()
+    {
+        lock (gate)
+            return indexes.Keys.Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The indexes an alias points at (none when there is no such alias).</summary>
+    public IReadOnlyList<string> IndexesBehind(string alias)
+    {
+        lock (gate)
+            return aliases.TryGetValue(alias, out var behind) ? behind.ToList() : [];
     }
 
     public static async Task<OpenSearchStandIn> StartAsync()
@@ -43,221 +61,136 @@ public sealed class OpenSearchStandIn : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var server = new OpenSearchStandIn(app);
-        app.MapPut("/{index}", (string index) => server.CreateIndex(index));
-        app.MapPost("/_bulk", async (HttpRequest request) => server.Bulk(await new StreamReader(request.Body).ReadToEndAsync()));
-        app.MapPost("/{index}/_update/{id}", async (string index, string id, HttpRequest request) =>
-            server.Update(index, id, await JsonNode.ParseAsync(request.Body) as JsonObject ?? []));
-        app.MapDelete("/{index}/_doc/{id}", (string index, string id) => server.Delete(index, id));
-        app.MapPost("/{index}/_search", async (string index, HttpRequest request) =>
-            server.Search(index, await JsonNode.ParseAsync(request.Body) as JsonObject ?? []));
+        app.MapPut("/{index}", async (string index, HttpRequest request) => server.CreateIndex(index, await BodyAsync(request)));
+        app.MapDelete("/{index}", (string index) => server.DeleteIndex(index));
+        app.MapGet("/_alias/{name}", (string name) => server.GetAlias(name));
+        app.MapPost("/_aliases", async (HttpRequest request) => server.UpdateAliases(await BodyAsync(request)));
+        server.MapDocuments(app);
         await app.StartAsync();
         server.Endpoint = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
         return server;
     }
 
-    IResult CreateIndex(string index)
+    static async Task<JsonObject> BodyAsync(HttpRequest request)
     {
+        var text = await new StreamReader(request.Body).ReadToEndAsync();
+        return string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text) as JsonObject ?? [];
+    }
+
+    // The index and the aliases in its body are created together, or not at all.
+    IResult CreateIndex(string index, JsonObject body)
+    {
+        var named = (body["aliases"] as JsonObject ?? []).Select(a => a.Key).ToList();
         lock (gate)
         {
-            if (!indexes.TryAdd(index, new SortedDictionary<string, JsonObject>(StringComparer.Ordinal)))
-                return Error(400, "resource_already_exists_exception", $"index [{index}] already exists");
+            if (indexes.ContainsKey(index))
+                return Error(400, "resource_already_exists_exception", $"index [{index}/QjMxXbY5Q2-8zq2pT6R0nA] already exists", index);
+            if (aliases.ContainsKey(index))
+                return Error(400, "invalid_index_name_exception", $"Invalid index name [{index}], already exists as alias", index);
+            if (named.FirstOrDefault(indexes.ContainsKey) is { } clash)
+                return Error(400, "invalid_alias_name_exception", $"Invalid alias name [{clash}]: an index or data stream exists with the same name as the alias", clash);
+            indexes[index] = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
+            foreach (var alias in named)
+                AliasesOf(alias).Add(index);
         }
         return Json(200, new JsonObject { ["acknowledged"] = true, ["shards_acknowledged"] = true, ["index"] = index });
     }
 
-    IResult Bulk(string body)
+    IResult DeleteIndex(string index)
     {
-        var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var items = new JsonArray();
         lock (gate)
         {
-            for (var i = 0; i + 1 < lines.Length; i += 2)
-            {
-                var action = JsonNode.Parse(lines[i])!.AsObject();
-                var (name, target) = (action.First().Key, action.First().Value!.AsObject());
-                var (index, id) = ((string)target["_index"]!, (string)target["_id"]!);
-                var documents = indexes.TryGetValue(index, out var existing) ? existing : indexes[index] = new(StringComparer.Ordinal);
-                var created = !documents.TryGetValue(id, out var document);
-                document ??= [];
-                var source = JsonNode.Parse(lines[i + 1])!.AsObject();
-                if (name == "update" && source["script"]?["params"] is JsonObject parameters)
-                    ApplyUpsert(document, parameters);
-                else
-                    document = source;
-                documents[id] = document;
-                items.Add(new JsonObject
-                {
-                    [name] = new JsonObject { ["_index"] = index, ["_id"] = id, ["result"] = created ? "created" : "updated", ["status"] = created ? 201 : 200 },
-                });
-            }
+            if (aliases.ContainsKey(index))
+                return Error(400, "illegal_argument_exception",
+                    $"The provided expression [{index}] matches an alias, specify the corresponding concrete indices instead.");
+            if (!indexes.Remove(index))
+                return IndexNotFound(index);
+            DropAliasesOf(index);
         }
-        return Json(200, new JsonObject { ["took"] = 1, ["errors"] = false, ["items"] = items });
+        return Json(200, new JsonObject { ["acknowledged"] = true });
     }
 
-    // The adapter's upsert script: replace the description, add the source to the ones already listed.
-    static void ApplyUpsert(JsonObject document, JsonObject parameters)
+    IResult GetAlias(string name)
     {
-        foreach (var field in new[] { "productId", "imageContentHash", "kind", "views" })
-            document[field] = parameters[field]!.DeepClone();
-        var sources = document["sources"] as JsonArray ?? [];
-        if (!sources.Any(s => (string?)s == (string?)parameters["source"]))
-            sources.Add((string?)parameters["source"]);
-        document["sources"] = sources;
-    }
-
-    IResult Update(string index, string id, JsonObject body)
-    {
-        var script = (string?)body["script"]?["source"] ?? "";
-        var source = (string?)body["script"]?["params"]?["source"];
         lock (gate)
         {
-            if (!indexes.TryGetValue(index, out var documents) || !documents.TryGetValue(id, out var document))
-                return Error(404, "document_missing_exception", $"[{id}]: document missing");
-            var sources = document["sources"] as JsonArray ?? [];
-            document["sources"] = sources;
-            var listed = sources.FirstOrDefault(s => (string?)s == source);
-            string result;
-            if (script.Contains("removeIf", StringComparison.Ordinal))
+            if (!aliases.TryGetValue(name, out var behind))
+                // OpenSearch answers a missing alias with a plain-string error, not the usual error object.
+                return Json(404, new JsonObject { ["error"] = $"alias [{name}] missing", ["status"] = 404 });
+            return Json(200, new JsonObject(behind.Select(index => KeyValuePair.Create(index,
+                (JsonNode?)new JsonObject { ["aliases"] = new JsonObject { [name] = new JsonObject() } }))));
+        }
+    }
+
+    /// <summary>POST /_aliases: every action applies, or none does. remove_index runs before the others, as
+    /// OpenSearch runs it, and takes the index's aliases with it.</summary>
+    IResult UpdateAliases(JsonObject body)
+    {
+        var actions = (body["actions"] as JsonArray ?? []).Select(a => a!.AsObject().First())
+            .Select(a => (Kind: a.Key, Index: (string)a.Value!["index"]!, Alias: (string?)a.Value!["alias"]))
+            .OrderBy(a => a.Kind == "remove_index" ? 0 : 1).ToList();
+        lock (gate)
+        {
+            var removedIndexes = new HashSet<string>(StringComparer.Ordinal);
+            var after = aliases.ToDictionary(a => a.Key, a => new SortedSet<string>(a.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+            foreach (var (kind, index, alias) in actions)
             {
-                // The release script: drop the source; the last one out deletes the document.
-                if (listed is null)
-                    result = "noop";
-                else
+                if (!indexes.ContainsKey(index) || removedIndexes.Contains(index))
+                    return IndexNotFound(index);
+                switch (kind)
                 {
-                    sources.Remove(listed);
-                    result = sources.Count == 0 ? "deleted" : "updated";
-                    if (sources.Count == 0)
-                        documents.Remove(id);
+                    case "remove_index":
+                        removedIndexes.Add(index);
+                        foreach (var behind in after.Values)
+                            behind.Remove(index);
+                        break;
+                    case "add":
+                        if (indexes.ContainsKey(alias!))
+                            return Error(400, "invalid_alias_name_exception", $"Invalid alias name [{alias}]: an index or data stream exists with the same name as the alias", alias!);
+                        (after.TryGetValue(alias!, out var set) ? set : after[alias!] = new SortedSet<string>(StringComparer.Ordinal)).Add(index);
+                        break;
+                    case "remove":
+                        if (!after.TryGetValue(alias!, out var from) || !from.Remove(index))
+                            return Error(404, "aliases_not_found_exception", $"aliases [{alias}] missing", alias!);
+                        break;
+                    default:
+                        return Error(400, "illegal_argument_exception", $"Unknown action [{kind}]");
                 }
             }
-            else
-            {
-                // The claim script: add the source unless it is listed.
-                result = listed is null ? "updated" : "noop";
-                if (listed is null)
-                    sources.Add(source);
-            }
-            return Json(200, new JsonObject { ["_index"] = index, ["_id"] = id, ["result"] = result });
+            foreach (var index in removedIndexes)
+                indexes.Remove(index);
+            aliases.Clear();
+            foreach (var (alias, behind) in after.Where(a => a.Value.Count > 0))
+                aliases[alias] = behind;
         }
+        return Json(200, new JsonObject { ["acknowledged"] = true });
     }
 
-    IResult Delete(string index, string id)
+    SortedSet<string> AliasesOf(string alias) =>
+        aliases.TryGetValue(alias, out var behind) ? behind : aliases[alias] = new SortedSet<string>(StringComparer.Ordinal);
+
+    void DropAliasesOf(string index)
     {
-        lock (gate)
-        {
-            var deleted = indexes.TryGetValue(index, out var documents) && documents.Remove(id);
-            return Json(deleted ? 200 : 404, new JsonObject { ["_index"] = index, ["_id"] = id, ["result"] = deleted ? "deleted" : "not_found" });
-        }
+        foreach (var (alias, behind) in aliases.ToList())
+            if (behind.Remove(index) && behind.Count == 0)
+                aliases.Remove(alias);
     }
 
-    IResult Search(string index, JsonObject body)
+    /// <summary>The indexes a name reads: the index itself, or those behind the alias. Under the gate.</summary>
+    IReadOnlyList<string> Resolve(string name) =>
+        aliases.TryGetValue(name, out var behind) ? behind.ToList() : indexes.ContainsKey(name) ? [name] : [];
+
+    static IResult IndexNotFound(string index) => Error(404, "index_not_found_exception", $"no such index [{index}]", index);
+
+    static IResult Error(int status, string type, string reason, string? index = null)
     {
-        List<JsonObject> documents;
-        lock (gate)
-        {
-            if (!indexes.TryGetValue(index, out var all))
-                return Error(404, "index_not_found_exception", $"no such index [{index}]");
-            documents = all.Values.Select(d => (JsonObject)d.DeepClone()).ToList();
-        }
-
-        if (body["aggs"]?["sources"]?["composite"] is JsonObject composite)
-            return Json(200, new JsonObject { ["hits"] = Hits([]), ["aggregations"] = new JsonObject { ["sources"] = Composite(documents, composite) } });
-
-        var size = (int?)body["size"] ?? 10;
-        var query = body["query"] as JsonObject ?? [];
-        IEnumerable<(JsonObject Document, double Score)> hits;
-        if (query["nested"]?["query"]?["knn"]?["views.appearance"] is JsonObject knn)
-        {
-            var vector = knn["vector"]!.AsArray().Select(v => (double)v!).ToArray();
-            var filter = knn["filter"] as JsonObject;
-            // Exact k-NN: a document scores by its nearest view, cosinesimil's (1 + cos) / 2.
-            hits = documents.Where(d => filter is null || Matches(d, filter))
-                .Select(d => (d, d["views"]!.AsArray().Max(v => (1 + Cosine(vector, v!["appearance"]!.AsArray())) / 2)))
-                .OrderByDescending(h => h.Item2)
-                .Take((int?)knn["k"] ?? size);
-        }
-        else
-        {
-            hits = documents.Where(d => Matches(d, query)).Select(d => (d, 1.0));
-            if (body["search_after"] is JsonArray after)
-                hits = hits.Where(h => string.CompareOrdinal((string?)h.Item1["productId"], (string?)after[0]) > 0);
-        }
-
-        var wanted = body["_source"];
-        var page = hits.Take(size).Select(h =>
-        {
-            var hit = new JsonObject { ["_index"] = index, ["_id"] = (string?)h.Document["productId"], ["_score"] = h.Score };
-            if (wanted is JsonArray fields)
-                hit["_source"] = new JsonObject(fields.Select(f => (string)f!).Where(h.Document.ContainsKey)
-                    .Select(f => KeyValuePair.Create(f, (JsonNode?)h.Document[f]!.DeepClone())));
-            else if (wanted is null || wanted.GetValueKind() != JsonValueKind.False)
-                hit["_source"] = h.Document.DeepClone();
-            return (JsonNode)hit;
-        });
-        return Json(200, new JsonObject { ["took"] = 1, ["timed_out"] = false, ["hits"] = Hits(page) });
+        var cause = new JsonObject { ["type"] = type, ["reason"] = reason };
+        if (index is not null)
+            cause["index"] = index;
+        var error = (JsonObject)cause.DeepClone();
+        error["root_cause"] = new JsonArray(cause);
+        return Json(status, new JsonObject { ["error"] = error, ["status"] = status });
     }
-
-    /// <summary>term (a keyword, or any element of a keyword array) and bool.filter of terms.</summary>
-    static bool Matches(JsonObject document, JsonObject query)
-    {
-        if (query["term"] is JsonObject term)
-        {
-            var (field, value) = (term.First().Key, (string?)term.First().Value);
-            return document[field] switch
-            {
-                JsonArray values => values.Any(v => (string?)v == value),
-                var single => (string?)single == value,
-            };
-        }
-        if (query["bool"]?["filter"] is JsonArray filters)
-            return filters.All(f => Matches(document, f!.AsObject()));
-        return query.Count == 0 || query["match_all"] is not null;
-    }
-
-    static JsonObject Composite(List<JsonObject> documents, JsonObject composite)
-    {
-        var size = (int?)composite["size"] ?? 10;
-        var after = (string?)composite["after"]?["source"];
-        var sources = documents.SelectMany(d => d["sources"] as JsonArray ?? []).Select(s => (string)s!)
-            .Distinct().Order(StringComparer.Ordinal)
-            .Where(s => after is null || string.CompareOrdinal(s, after) > 0).Take(size).ToList();
-        var result = new JsonObject
-        {
-            ["buckets"] = new JsonArray(sources.Select(s => (JsonNode)new JsonObject
-            {
-                ["key"] = new JsonObject { ["source"] = s },
-                ["doc_count"] = documents.Count(d => (d["sources"] as JsonArray ?? []).Any(x => (string?)x == s)),
-            }).ToArray()),
-        };
-        if (sources.Count > 0)
-            result["after_key"] = new JsonObject { ["source"] = sources[^1] };
-        return result;
-    }
-
-    static double Cosine(double[] a, JsonArray b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            var y = (double)b[i]!;
-            (dot, na, nb) = (dot + a[i] * y, na + a[i] * a[i], nb + y * y);
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
-    }
-
-    static JsonObject Hits(IEnumerable<JsonNode> hits) =>
-        new() { ["total"] = new JsonObject { ["value"] = 0, ["relation"] = "eq" }, ["max_score"] = null, ["hits"] = new JsonArray(hits.ToArray()) };
-
-    static IResult Error(int status, string type, string reason) => Json(status, new JsonObject
-    {
-        ["error"] = new JsonObject
-        {
-            ["root_cause"] = new JsonArray(new JsonObject { ["type"] = type, ["reason"] = reason }),
-            ["type"] = type,
-            ["reason"] = reason,
-        },
-        ["status"] = status,
-    });
 
     static IResult Json(int status, JsonObject body) =>
         Results.Text(body.ToJsonString(), "application/json", Encoding.UTF8, status);

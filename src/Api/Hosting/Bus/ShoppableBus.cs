@@ -39,6 +39,7 @@ public static class ShoppableBus
             x.AddConsumer<EmbedProductItemsConsumer>();
             x.AddConsumer<IndexProductConsumer>();
             x.AddConsumer<PruneCatalogManifestConsumer>();
+            x.AddConsumer<ProductIndexRebuildConsumer>();
             x.AddConsumer<ArtifactIndexingConsumer>();
             x.AddConsumer<WebhookOutboxConsumer>();
             // A queue of this process's own, gone with it: every API process tells its SSE clients every event.
