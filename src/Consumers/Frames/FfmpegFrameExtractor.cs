@@ -66,13 +66,7 @@ public sealed class FfmpegFrameExtractor(IObjectStore store, MediaTools tools, F
                 candidateKeys.Add(key);
             }
 
-            var signalsKey = VideoArtifactKeys.FrameSignals(videoId);
-            using (var buffer = new MemoryStream())
-            {
-                FrameSignalsFormat.Write(signals, buffer);
-                buffer.Position = 0;
-                await store.WriteAsync(Buckets.Output, signalsKey, buffer, cancellationToken);
-            }
+            var signalsKey = await FrameSignalsFormat.StoreAsync(store, videoId, signals, cancellationToken);
             return new FrameExtraction(signals, signalsKey, candidateKeys);
         }
         finally

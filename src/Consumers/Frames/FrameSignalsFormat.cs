@@ -1,4 +1,5 @@
 using System.Text;
+using ShoppableVideo.Consumers.Storage;
 
 namespace ShoppableVideo.Consumers.Frames;
 
@@ -10,6 +11,28 @@ public static class FrameSignalsFormat
 {
     static readonly byte[] Magic = "SVFS0002"u8.ToArray();
     static readonly byte[] MagicVersion1 = "SVFS0001"u8.ToArray();
+
+    /// <summary>Stores a frame step's artifact under the video's frame-signals key in the output bucket.</summary>
+    /// <returns>the key, for the next step's command.</returns>
+    public static async Task<string> StoreAsync(IObjectStore store, Guid videoId, FrameSignals signals, CancellationToken cancellationToken)
+    {
+        var key = VideoArtifactKeys.FrameSignals(videoId);
+        using var buffer = new MemoryStream();
+        Write(signals, buffer);
+        buffer.Position = 0;
+        await store.WriteAsync(Buckets.Output, key, buffer, cancellationToken);
+        return key;
+    }
+
+    /// <summary>Reads the artifact a frame step stored.</summary>
+    public static async Task<FrameSignals> LoadAsync(IObjectStore store, string key, CancellationToken cancellationToken)
+    {
+        await using var stream = await store.OpenReadAsync(Buckets.Output, key, cancellationToken);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        return Read(buffer);
+    }
 
     public static void Write(FrameSignals signals, Stream stream)
     {

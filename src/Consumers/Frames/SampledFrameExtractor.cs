@@ -56,13 +56,7 @@ public sealed class SampledFrameExtractor(IFrameSampler sampler, IObjectStore st
         var frameCount = Math.Max(probe.EstimatedFrameCount, signals.Count == 0 ? 0 : signals[^1].FrameNumber + 1);
         var frameSignals = new FrameSignals(probe.FramesPerSecond, options.CandidateIntervalFor(probe.FramesPerSecond), frameCount,
             signals, signals.Select(s => s.FrameNumber).ToList());
-        var signalsKey = VideoArtifactKeys.FrameSignals(videoId);
-        using (var buffer = new MemoryStream())
-        {
-            FrameSignalsFormat.Write(frameSignals, buffer);
-            buffer.Position = 0;
-            await store.WriteAsync(Buckets.Output, signalsKey, buffer, cancellationToken);
-        }
+        var signalsKey = await FrameSignalsFormat.StoreAsync(store, videoId, frameSignals, cancellationToken);
         return new FrameExtraction(frameSignals, signalsKey, candidateKeys);
     }
 

@@ -14,14 +14,7 @@ public sealed class DetectSegmentsConsumer(IObjectStore store, SegmentBuilder bu
         IReadOnlyList<Segment> segments;
         try
         {
-            FrameSignals signals;
-            await using (var stream = await store.OpenReadAsync(Buckets.Output, message.FrameSignalsKey, context.CancellationToken))
-            using (var buffer = new MemoryStream())
-            {
-                await stream.CopyToAsync(buffer, context.CancellationToken);
-                buffer.Position = 0;
-                signals = FrameSignalsFormat.Read(buffer);
-            }
+            var signals = await FrameSignalsFormat.LoadAsync(store, message.FrameSignalsKey, context.CancellationToken);
             // A remote shot detector (Rekognition) may run longer than the step timeout; each poll that finds it
             // still running tells the saga the step is alive. At 0 %: there is no percentage to tell.
             segments = await builder.BuildAsync(message.VideoId, message.Video, signals,
