@@ -29,6 +29,16 @@ public sealed class IamTests(SynthesizedStack synthesized)
             .SelectMany(policy => Statements(policy.Properties["PolicyDocument"])).ToList();
     }
 
+    /// <summary>The task role's statements that name the table itself.</summary>
+    List<JsonObject> TaskStatementsOn(Amazon.CDK.AWS.DynamoDB.Table table)
+    {
+        var arn = GetAtt(synthesized.LogicalId(table), "Arn");
+        return StatementsOf(synthesized.Stack.Compute.TaskRole).Where(s => Many(s["Resource"]).Any(resource => Same(resource, arn))).ToList();
+    }
+
+    HashSet<string> DynamoDbActionsOnTable(Amazon.CDK.AWS.DynamoDB.Table table) =>
+        TaskStatementsOn(table).SelectMany(s => Strings(s["Action"])).Where(a => a.StartsWith("dynamodb:", StringComparison.Ordinal)).ToHashSet();
+
     [Fact]
     public void No_policy_allows_every_action_or_every_action_of_a_data_service()
     {
@@ -78,11 +88,7 @@ public sealed class IamTests(SynthesizedStack synthesized)
     [Fact]
     public void The_tasks_may_only_append_and_read_reviews_on_the_review_table()
     {
-        var table = GetAtt(synthesized.LogicalId(synthesized.Stack.Tables.Reviews), "Arn");
-        var onReviews = StatementsOf(synthesized.Stack.Compute.TaskRole)
-            .Where(s => Many(s["Resource"]).Any(resource => Same(resource, table))).ToList();
-
-        var actions = onReviews.SelectMany(s => Strings(s["Action"])).Where(a => a.StartsWith("dynamodb:", StringComparison.Ordinal)).ToHashSet();
+        var actions = DynamoDbActionsOnTable(synthesized.Stack.Tables.Reviews);
         Assert.Equal(new HashSet<string> { "dynamodb:PutItem", "dynamodb:Query", "dynamodb:DescribeTable" }, actions);
         // The key that encrypts it: the tasks may use it, which a customer-managed key needs granting.
         Assert.Contains(StatementsOf(synthesized.Stack.Compute.TaskRole).SelectMany(s => Strings(s["Action"])), a => a == "kms:Decrypt");
@@ -102,11 +108,8 @@ public sealed class IamTests(SynthesizedStack synthesized)
     [Fact]
     public void The_tasks_may_queue_take_and_list_webhooks_but_never_scan_or_rebuild_the_table()
     {
-        var table = GetAtt(synthesized.LogicalId(synthesized.Stack.Tables.Webhooks), "Arn");
-        var onWebhooks = StatementsOf(synthesized.Stack.Compute.TaskRole)
-            .Where(s => Many(s["Resource"]).Any(resource => Same(resource, table))).ToList();
-
-        var actions = onWebhooks.SelectMany(s => Strings(s["Action"])).Where(a => a.StartsWith("dynamodb:", StringComparison.Ordinal)).ToHashSet();
+        var onWebhooks = TaskStatementsOn(synthesized.Stack.Tables.Webhooks);
+        var actions = DynamoDbActionsOnTable(synthesized.Stack.Tables.Webhooks);
         Assert.Equal(new HashSet<string> { "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:DescribeTable" },
             actions);
         // The due index is queried too: the grant names the table's indexes.
@@ -116,22 +119,14 @@ public sealed class IamTests(SynthesizedStack synthesized)
     [Fact]
     public void The_tasks_may_record_and_claim_mirror_tasks_but_never_put_whole_items_or_delete_them()
     {
-        var table = GetAtt(synthesized.LogicalId(synthesized.Stack.Tables.MirrorTasks), "Arn");
-        var onMirror = StatementsOf(synthesized.Stack.Compute.TaskRole)
-            .Where(s => Many(s["Resource"]).Any(resource => Same(resource, table))).ToList();
-
-        var actions = onMirror.SelectMany(s => Strings(s["Action"])).Where(a => a.StartsWith("dynamodb:", StringComparison.Ordinal)).ToHashSet();
+        var actions = DynamoDbActionsOnTable(synthesized.Stack.Tables.MirrorTasks);
         Assert.Equal(new HashSet<string> { "dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:Scan", "dynamodb:DescribeTable" }, actions);
     }
 
     [Fact]
     public void The_tasks_may_put_and_query_events_but_never_change_or_delete_them()
     {
-        var table = GetAtt(synthesized.LogicalId(synthesized.Stack.Tables.Events), "Arn");
-        var onEvents = StatementsOf(synthesized.Stack.Compute.TaskRole)
-            .Where(s => Many(s["Resource"]).Any(resource => Same(resource, table))).ToList();
-
-        var actions = onEvents.SelectMany(s => Strings(s["Action"])).Where(a => a.StartsWith("dynamodb:", StringComparison.Ordinal)).ToHashSet();
+        var actions = DynamoDbActionsOnTable(synthesized.Stack.Tables.Events);
         Assert.Equal(new HashSet<string> { "dynamodb:PutItem", "dynamodb:Query", "dynamodb:DescribeTable" }, actions);
     }
 
