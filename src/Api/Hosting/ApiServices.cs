@@ -17,9 +17,12 @@ public static class ApiServices
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            if (ClientRequestErrors.DetailFor(context.Exception) is { } detail)
-                context.ProblemDetails.Detail = detail;
+            if ((ClientRequestErrors.DetailFor(context.Exception) ?? ClientRequestErrors.DetailFor(context.HttpContext)) is { } detail)
+                context.ProblemDetails.Detail ??= detail;
         });
+        // A query or route value that does not bind (limit=abc) is thrown rather than answered with a bare 400, so
+        // the problem says which parameter and what it could not take (ClientRequestErrors).
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<ApiKeySecurityTransformer>();

@@ -1,10 +1,24 @@
 namespace ShoppableVideo.Api.Hosting;
 
 /// <summary>Kestrel reports a broken request body (longer than the endpoint's limit, arriving too slowly,
-/// cut off) by throwing <see cref="BadHttpRequestException"/> from the body read inside an endpoint. That is
-/// the client's error, with its own status (413, 408, 400), not the server's 500.</summary>
+/// cut off), and minimal APIs a parameter that does not bind, by throwing <see cref="BadHttpRequestException"/>.
+/// That is the client's error, with its own status (413, 408, 400), not the server's 500, and every such answer,
+/// like a request for a route nothing serves, says in its detail what to change.</summary>
 public static class ClientRequestErrors
 {
+    /// <summary>A client's error is not the server's: the exception handler does not log it as one.</summary>
+    public static bool IsClientError(Exception exception) => exception is BadHttpRequestException;
+
+    /// <summary>The detail of a problem no endpoint wrote: a route nothing serves, a method it does not take.</summary>
+    public static string? DetailFor(HttpContext http) => http.Response.StatusCode switch
+    {
+        StatusCodes.Status404NotFound when http.GetEndpoint() is null =>
+            $"nothing is served at {http.Request.Method} {http.Request.Path}; the API is described at /openapi/v1.json",
+        StatusCodes.Status405MethodNotAllowed =>
+            $"{http.Request.Path} does not take {http.Request.Method}; the API is described at /openapi/v1.json",
+        _ => null,
+    };
+
     public static int StatusCodeFor(Exception exception) =>
         exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
 

@@ -41,7 +41,11 @@ public static class ShoppableVideoApp
 
         var app = builder.Build();
         app.UseSecurityHeaders();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ClientRequestErrors.StatusCodeFor });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ClientRequestErrors.StatusCodeFor,
+            SuppressDiagnosticsCallback = context => ClientRequestErrors.IsClientError(context.Exception),
+        });
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapHealthEndpoints();

@@ -71,6 +71,21 @@ public class ApiBasicsTests : IAsyncLifetime
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
     }
 
+    [Theory]
+    [InlineData("/no-such-route", 404, "nothing is served at GET /no-such-route")]
+    [InlineData("/videos?limit=abc", 400, "limit")]
+    [InlineData("/videos/not-a-guid/shoppable", 404, "nothing is served at GET /videos/not-a-guid/shoppable")]
+    public async Task A_route_nothing_serves_and_a_parameter_that_does_not_bind_are_problems_that_say_why(
+        string path, int status, string detailMentions)
+    {
+        var response = await http.GetAsync(path);
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.Contains(detailMentions, problem.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task Reads_need_a_key_when_configuration_says_so()
     {
