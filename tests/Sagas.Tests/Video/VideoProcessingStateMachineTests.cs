@@ -25,6 +25,29 @@ public class VideoProcessingStateMachineTests
         Assert.True(await test.Harness.Published.Any<VideoProcessingCompleted>(m => m.Context.Message.VideoId == video.VideoId));
     }
 
+    [Fact]
+    public async Task A_result_delivered_again_after_the_saga_moved_on_re_arms_the_current_steps_timeout()
+    {
+        // ExtractFrames never answers: the saga waits on its timeout, as it would after a worker died between
+        // saving the saga and sending the step's command and timeout.
+        var script = new StepScript().On(VideoStepNames.ExtractFrames, StepBehaviour.Ignore);
+        await using var test = await VideoSagaHarness.StartAsync(script);
+        var video = VideoSagaHarness.NewVideo();
+        await test.Harness.Bus.Publish(video);
+        var waiting = await test.WaitForState(video.VideoId, test.Machine.ExtractingFrames);
+        var armed = waiting.StepTimeoutTokenId;
+
+        // The broker hands the probe's result to another process, which finds the saga a step further on.
+        await test.Harness.Bus.Publish(new VideoProbed(video.VideoId, waiting.Probe!));
+
+        var rearmed = await Persistence.Eventually.Get(() => Task.FromResult(test.Saga.Sagas.Contains(video.VideoId)),
+            saga => saga.StepTimeoutTokenId != armed);
+        Assert.NotEqual(armed, rearmed.StepTimeoutTokenId);
+        Assert.Equal("ExtractingFrames", rearmed.CurrentState);
+        Assert.Equal(1, rearmed.Timings.Single(t => t.Step == VideoStepNames.ExtractFrames).Attempts);
+        Assert.Equal(1, script.Received(VideoStepNames.ExtractFrames));
+    }
+
     [Theory]
     [InlineData(VideoStepNames.Probe)]
     [InlineData(VideoStepNames.ExtractFrames)]
