@@ -70,6 +70,23 @@ public sealed record Deployment(
         return stored;
     }
 
+    /// <summary>Drops a catalog of Luma products as a shop would: their photos under <c>shop/</c> in the catalog
+    /// bucket, then the manifest <c>shop/catalog.csv</c> naming them, announced.</summary>
+    public async Task DropLumaCatalogAsync(IEnumerable<(string Id, string Category, string Photo)> products)
+    {
+        var listed = products.ToList();
+        foreach (var product in listed)
+            await Stack.S3.PutObjectAsync(new PutObjectRequest
+            {
+                BucketName = Buckets[Consumers.Storage.Buckets.Catalog], Key = $"shop/{product.Photo}",
+                FilePath = Path.Combine(Consumers.Tests.Support.SharedData.Folder!, "luma", "images", product.Photo),
+            });
+        var manifest = Path.Combine(Directory.CreateTempSubdirectory("sv-aws-catalog-").FullName, "catalog.csv");
+        await File.WriteAllLinesAsync(manifest,
+            ["product_id,name,price,category,image", .. listed.Select(p => $"{p.Id},{p.Id},50,\"{p.Category}\",{p.Photo}")]);
+        await PutAndAnnounceAsync(Consumers.Storage.Buckets.Catalog, "shop/catalog.csv", manifest);
+    }
+
     public Task AnnounceAsync(string bucket, string key, GetObjectMetadataResponse stored) =>
         Stack.Sns.PublishAsync(S3EventsTopicArn,
             Intake.S3Events.ObjectCreated(Buckets[bucket], Uri.EscapeDataString(key).Replace("%20", "+"), stored.ContentLength, stored.ETag));

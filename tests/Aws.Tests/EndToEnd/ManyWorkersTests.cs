@@ -114,24 +114,12 @@ public class ManyWorkersTests(LocalAwsStack stack) : IClassFixture<LocalAwsStack
     static string Outputs(HostProcess api, IEnumerable<HostProcess> workers) =>
         string.Join("\n---\n", new[] { api }.Concat(workers).Select(h => h.Output));
 
-    async Task DropCatalogAsync(Deployment deployment)
-    {
-        (string Id, string Category, string Photo)[] products =
-        [
-            ("WH01-Green", "Women/Tops/Hoodies & Sweatshirts", "wh01-green_main.jpg"),
-            ("MH01-Black", "Men/Tops/Hoodies & Sweatshirts", "mh01-black_main.jpg"),
-            ("WB01-Black", "Gear/Bags", "wb01-black_main.jpg"),
-        ];
-        foreach (var product in products)
-            await stack.S3.PutObjectAsync(new PutObjectRequest
-            {
-                BucketName = deployment.Buckets[Buckets.Catalog], Key = $"shop/{product.Photo}", FilePath = LumaPhoto(product.Photo),
-            });
-        var manifest = Path.Combine(NewFolder(), "catalog.csv");
-        await File.WriteAllLinesAsync(manifest,
-            ["product_id,name,price,category,image", .. products.Select(p => $"{p.Id},{p.Id},50,\"{p.Category}\",{p.Photo}")]);
-        await deployment.PutAndAnnounceAsync(Buckets.Catalog, "shop/catalog.csv", manifest);
-    }
+    static Task DropCatalogAsync(Deployment deployment) => deployment.DropLumaCatalogAsync(
+    [
+        ("WH01-Green", "Women/Tops/Hoodies & Sweatshirts", "wh01-green_main.jpg"),
+        ("MH01-Black", "Men/Tops/Hoodies & Sweatshirts", "mh01-black_main.jpg"),
+        ("WB01-Black", "Gear/Bags", "wb01-black_main.jpg"),
+    ]);
 
     static async Task SubscribeAsync(HostProcess api, Uri url)
     {

@@ -27,7 +27,6 @@ public class ReindexOnOpenSearchTests(LocalAwsStack stack) : IClassFixture<Local
         var deployment = await stack.DeployAsync("e2e-reindex");
         string[] settings = [.. deployment.WorkerSettings(), .. Deployment.ProductIndexOn(openSearch.Endpoint, Alias),
             .. Deployment.AcceptingKey("operator", OperatorKey)];
-        var luma = Path.Combine(SharedData.Folder!, "luma", "images");
         (string Id, string Category, string Photo)[] products =
         [
             ("WH01-Green", "Women/Tops/Hoodies & Sweatshirts", "wh01-green_main.jpg"),
@@ -35,15 +34,7 @@ public class ReindexOnOpenSearchTests(LocalAwsStack stack) : IClassFixture<Local
         ];
         using var workerA = await HostProcess.StartAsync(NewDataFolder(), settings);
         using var workerB = await HostProcess.StartAsync(NewDataFolder(), settings);
-        foreach (var product in products)
-            await stack.S3.PutObjectAsync(new PutObjectRequest
-            {
-                BucketName = deployment.Buckets[Buckets.Catalog], Key = $"shop/{product.Photo}", FilePath = Path.Combine(luma, product.Photo),
-            });
-        var manifest = Path.Combine(NewDataFolder(), "catalog.csv");
-        await File.WriteAllLinesAsync(manifest,
-            ["product_id,name,price,category,image", .. products.Select(p => $"{p.Id},{p.Id},50,\"{p.Category}\",{p.Photo}")]);
-        await deployment.PutAndAnnounceAsync(Buckets.Catalog, "shop/catalog.csv", manifest);
+        await deployment.DropLumaCatalogAsync(products);
         var first = await Poll.UntilAsync(async ct => (await workerA.Http.GetFromJsonAsync<List<CatalogBatchStatus>>("/catalog/batches", ct))?
             .FirstOrDefault(b => b.Status.State is "Completed" or "Failed"), Timeout, describe: () => workerA.Output);
         Assert.Equal("Completed", first.Status.State);

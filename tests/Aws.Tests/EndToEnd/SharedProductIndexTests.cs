@@ -35,15 +35,7 @@ public class SharedProductIndexTests(LocalAwsStack stack) : IClassFixture<LocalA
 
         using (var workerA = await HostProcess.StartAsync(NewDataFolder(), settings))
         {
-            foreach (var product in products)
-                await stack.S3.PutObjectAsync(new PutObjectRequest
-                {
-                    BucketName = deployment.Buckets[Buckets.Catalog], Key = $"shop/{product.Photo}", FilePath = Path.Combine(luma, product.Photo),
-                });
-            var manifest = Path.Combine(NewDataFolder(), "catalog.csv");
-            await File.WriteAllLinesAsync(manifest,
-                ["product_id,name,price,category,image", .. products.Select(p => $"{p.Id},{p.Id},50,\"{p.Category}\",{p.Photo}")]);
-            await deployment.PutAndAnnounceAsync(Buckets.Catalog, "shop/catalog.csv", manifest);
+            await deployment.DropLumaCatalogAsync(products);
 
             var batch = await Poll.UntilAsync(async ct => (await workerA.Http.GetFromJsonAsync<List<CatalogBatchStatus>>("/catalog/batches", ct))?
                 .FirstOrDefault(b => b.Status.State is "Completed" or "Failed"), Timeout, describe: () => workerA.Output);
