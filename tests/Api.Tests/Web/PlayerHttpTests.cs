@@ -118,6 +118,8 @@ public class PlayerHttpTests : IAsyncLifetime
         Assert.Contains("src=\"/assets/player.js\"", html);
         Assert.Contains("href=\"/assets/player.css\"", html);
         Assert.DoesNotContain("http", html);
+        // Until its script has run, the page says it is loading rather than showing an empty box.
+        Assert.Contains("<p id=\"player-message\" role=\"status\" data-state=\"loading\">Loading the video…</p>", html);
 
         var script = await http.GetAsync("/assets/player.js");
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
