@@ -104,7 +104,11 @@
       link.href = `/player/${encodeURIComponent(status.id)}`;
       link.className = 'player-link';
       link.textContent = 'Open player';
-      meta.append(element('span', 'shots', `${status.segmentCount} shot${status.segmentCount === 1 ? '' : 's'}`), link);
+      const review = document.createElement('a');
+      review.href = `/player/${encodeURIComponent(status.id)}?review`;
+      review.className = 'review-link';
+      review.textContent = 'Review';
+      meta.append(element('span', 'shots', `${status.segmentCount} shot${status.segmentCount === 1 ? '' : 's'}`), link, review);
     }
     meta.append(element('span', 'id', `id ${status.id}`));
     row.replaceChildren(name, state, meta);
