@@ -20,8 +20,8 @@ public static class EventEndpoints
             .WithSummary("Completion events (video.completed, video.failed, catalog.completed, catalog.failed) as text/event-stream")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
-        app.MapGet("/videos/updates", (ISagaStateReader<VideoProcessingState> videos, TimeProvider clock, CancellationToken ct) =>
-                TypedResults.ServerSentEvents(VideoStatusUpdates.WatchAsync(videos, clock, ct), VideoStatusUpdates.EventType))
+        app.MapGet("/videos/updates", (HttpContext http, ISagaStateReader<VideoProcessingState> videos, TimeProvider clock) =>
+                VideoStatusUpdates.WriteAsync(http, videos, clock))
             .WithName("WatchVideoStatuses")
             .WithSummary($"The {VideoStatusUpdates.Window} most recently updated videos' statuses (state, step, percent) as " +
                          "text/event-stream: each now, then each again when it changes.")

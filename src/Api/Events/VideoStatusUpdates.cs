@@ -18,14 +18,39 @@ public static class VideoStatusUpdates
     public const int Window = 50;
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    public static async IAsyncEnumerable<VideoStatus> WatchAsync(ISagaStateReader<VideoProcessingState> videos, TimeProvider clock,
+    /// <summary>Streams to one client until it goes away.</summary>
+    public static async Task WriteAsync(HttpContext http, ISagaStateReader<VideoProcessingState> videos, TimeProvider clock)
+    {
+        var ct = http.RequestAborted;
+        try
+        {
+            await ServerSentEventStream.StartAsync(http);
+            await foreach (var json in ChangesAsync(videos, clock, ct))
+                await ServerSentEventStream.WriteEventAsync(http.Response, id: null, EventType, json, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+    }
+
+    /// <summary>Each status as JSON, then again each time its JSON changes.</summary>
+    public static async IAsyncEnumerable<string> ChangesAsync(ISagaStateReader<VideoProcessingState> videos, TimeProvider clock,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var sent = new Dictionary<Guid, string>();
         using var timer = new PeriodicTimer(PollInterval, clock);
         do
         {
-            var recent = await videos.ListAsync(Window, 0, null, cancellationToken);
+            IReadOnlyList<VideoProcessingState> recent;
+            try
+            {
+                recent = await videos.ListAsync(Window, 0, null, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
             // Oldest first, so a client that applies them in order ends with the newest on top.
             foreach (var status in recent.Select(VideoStatus.Of).Reverse())
             {
@@ -33,7 +58,7 @@ public static class VideoStatusUpdates
                 if (sent.TryGetValue(status.Id, out var last) && last == json)
                     continue;
                 sent[status.Id] = json;
-                yield return status;
+                yield return json;
             }
         }
         while (await NextTickAsync(timer, cancellationToken));

@@ -97,6 +97,67 @@ public class ConsolePageTests(ITestOutputHelper output)
         Assert.Empty(pageErrors);
     }
 
+    [SharedDataFact]
+    public async Task A_catalog_uploaded_through_the_form_is_ingested_and_its_bad_row_is_shown_with_its_line()
+    {
+        await using var host = await EmbeddedHost.StartAsync();
+        var upload = Directory.CreateDirectory(Path.Combine(host.Data.Root, "to-upload")).FullName;
+        var photos = new[] { PlayerCatalog.Photographed.Image, PlayerCatalog.Others[1].Image }
+            .Select(image => Path.Combine(upload, image)).ToArray();
+        foreach (var photo in photos)
+            File.Copy(Path.Combine(SharedData.Folder!, "luma", "images", Path.GetFileName(photo)), photo);
+        // The manifest names the photos under images/, as a catalog folder holds them; the form sends each
+        // photo, picked by its bare file name, under that path. The third row has no price.
+        var manifest = Path.Combine(upload, "spring.csv");
+        await File.WriteAllLinesAsync(manifest,
+        [
+            "product_id,name,price,category,image,currency",
+            $"{PlayerCatalog.Photographed.Id},Chaz Kangeroo Hoodie,52,{PlayerCatalog.Photographed.Category},images/{PlayerCatalog.Photographed.Image},EUR",
+            $"{PlayerCatalog.Others[1].Id},Caesar Warm-Up Pant,40,{PlayerCatalog.Others[1].Category},images/{PlayerCatalog.Others[1].Image},",
+            $"NO-PRICE,Mystery Tee,,Women/Tops/Tees,images/{PlayerCatalog.Others[1].Image},",
+        ]);
+
+        var (playwright, browser) = await HeadlessChromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "en-US" });
+        var pageErrors = new List<string>();
+        page.PageError += (_, error) => pageErrors.Add(error);
+        await page.GotoAsync(host.Http.BaseAddress!.ToString());
+        await Assertions.Expect(page.Locator("#batches-empty")).ToBeVisibleAsync();
+        // The live list is connected even while there is nothing to list yet.
+        await Assertions.Expect(page.Locator("#live-state")).ToHaveAttributeAsync("data-state", "live");
+
+        // Without a key the API refuses, and the form says what to do.
+        await page.FillAsync("#catalog-name", "spring");
+        await page.SetInputFilesAsync("#catalog-manifest", manifest);
+        await page.SetInputFilesAsync("#catalog-photos", photos);
+        await page.ClickAsync("#catalog-upload button");
+        await Assertions.Expect(page.Locator("#catalog-upload .result")).ToContainTextAsync("Refused (HTTP 401)");
+        await Assertions.Expect(page.Locator("#catalog-upload .result")).ToContainTextAsync("Enter an API key");
+
+        await page.FillAsync("#api-key", ApiFactory.WriteKey);
+        await page.ClickAsync("#key-form button");
+        await page.ClickAsync("#catalog-upload button");
+        await Assertions.Expect(page.Locator("#catalog-upload .result")).ToContainTextAsync("Ingesting spring/spring.csv");
+
+        var batchRow = page.Locator("#batch-list li", new PageLocatorOptions { Has = page.Locator(".name", new PageLocatorOptions { HasTextString = "spring/spring.csv" }) });
+        await Assertions.Expect(batchRow.Locator(".state")).ToHaveTextAsync("Completed", new LocatorAssertionsToHaveTextOptions { Timeout = 180_000 });
+        await Assertions.Expect(batchRow.Locator(".meta")).ToContainTextAsync("2 of 2 ingested");
+        await batchRow.Locator("details summary").ClickAsync();
+        await Assertions.Expect(batchRow.Locator("details summary")).ToHaveTextAsync("1 bad row");
+        await Assertions.Expect(batchRow.Locator("details li")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^line 4: .*price"));
+
+        // The products arrived, with the row's currency or the default.
+        await Assertions.Expect(page.Locator("#product-count")).ToHaveTextAsync("2 products");
+        await Assertions.Expect(page.Locator($"#product-list li[data-product-id=\"{PlayerCatalog.Photographed.Id}\"] .price")).ToHaveTextAsync("€52.00");
+        await Assertions.Expect(page.Locator($"#product-list li[data-product-id=\"{PlayerCatalog.Others[1].Id}\"] .price")).ToHaveTextAsync("$40.00");
+        var screenshot = HeadlessChromium.ArtifactPath("console-catalog-upload.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        output.WriteLine($"screenshot: {screenshot}");
+        Assert.Empty(pageErrors);
+    }
+
     async Task AssertNoHorizontalScrollAsync(IPage page, string screenshotName)
     {
         var screenshot = HeadlessChromium.ArtifactPath(screenshotName);
