@@ -63,6 +63,15 @@ public class PlayerReviewTests(ITestOutputHelper output)
         await Assertions.Expect(hotspot).ToBeVisibleAsync();
         Assert.Equal(0, await viewer.Locator($"#hotspots .hotspot[data-product-id=\"{found}\"]").CountAsync());
         Assert.True(await viewer.Locator("#review").IsHiddenAsync(), "a viewer's player shows no review controls");
+        // Every product of the video is in the tray; those it shows only as look-alikes say so.
+        var served = await host.Http.GetFromJsonAsync<JsonElement>($"/videos/{video.Id}/shoppable");
+        var listed = served.GetProperty("segments").EnumerateArray().SelectMany(s => s.GetProperty("products").EnumerateArray())
+            .Select(p => (Id: p.GetProperty("productId").GetString()!, Exact: p.GetProperty("match").GetString() == "exact")).ToList();
+        var similarOnly = listed.Select(p => p.Id).Distinct().Where(id => !listed.Any(p => p.Id == id && p.Exact)).ToList();
+        await Assertions.Expect(viewer.Locator("#tray .tray-item")).ToHaveCountAsync(listed.Select(p => p.Id).Distinct().Count());
+        foreach (var id in similarOnly)
+            await Assertions.Expect(viewer.Locator($"#tray .tray-item[data-product-id=\"{id}\"] .tray-badge")).ToHaveTextAsync("similar");
+        await Assertions.Expect(viewer.Locator($"#tray .tray-item[data-product-id=\"{replacement.Id}\"]")).ToBeVisibleAsync();
         await Screenshot(viewer, "player-viewer-after-review.png");
 
         // The keyboard alone reaches the hotspot, opens it, and Escape returns to it.

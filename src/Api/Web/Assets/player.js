@@ -237,12 +237,6 @@
       name.textContent = id;
       const price = document.createElement('span');
       price.className = 'tray-price';
-      if (similarOnly.has(id)) {
-        const badge = document.createElement('span');
-        badge.className = 'tray-badge';
-        badge.textContent = 'similar';
-        name.after(badge);
-      }
       const link = document.createElement('a');
       link.className = 'tray-link';
       link.target = '_blank';
@@ -250,6 +244,12 @@
       link.textContent = 'View in shop';
       link.hidden = true;
       item.append(image, name, price, link);
+      if (similarOnly.has(id)) {
+        const badge = document.createElement('span');
+        badge.className = 'tray-badge';
+        badge.textContent = 'similar';
+        name.after(badge);
+      }
       item.addEventListener('click', event => {
         if (event.target === link) return;
         openProduct(id, item);
