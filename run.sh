@@ -19,6 +19,7 @@ if [ ! -f "$out/ShoppableVideo.Api.dll" ] || [ "$(cat "$stamp" 2>/dev/null)" != 
   echo "$fingerprint" >"$stamp"
 fi
 cli=(dotnet "$out/ShoppableVideo.Api.dll")
+export SHOPPABLEVIDEO_PROGRAM="$0" # usage lines then read ./run.sh ..., as typed
 if [ $# -gt 0 ]; then
   exec "${cli[@]}" "$@"
 fi

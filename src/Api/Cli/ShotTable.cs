@@ -1,5 +1,6 @@
 using ShoppableVideo.Consumers.Catalog;
 using ShoppableVideo.Consumers.Storage;
+using ShoppableVideo.Messages;
 using ShoppableVideo.Sagas.Video;
 using Spectre.Console;
 
@@ -20,16 +21,16 @@ public static class ShotTable
         var table = new Table().AddColumn("shot").AddColumn("seconds").AddColumn("products (exact or similar, id, name, kind, confidence)");
         foreach (var segment in saga.Segments)
         {
-            var found = saga.Matches.FirstOrDefault(m => m.SegmentIndex == segment.Index)?.Products ?? [];
+            var matches = saga.Matches.FirstOrDefault(m => m.SegmentIndex == segment.Index);
             var lines = new List<string>();
-            foreach (var product in found)
+            foreach (var product in matches?.Products ?? [])
             {
                 var name = (await catalog.FindAsync(product.ProductId, ct))?.Product.Name;
                 lines.Add($"{product.Match,-7}  {product.ProductId}{(name is null ? "" : $"  {name}")}  {product.Kind}  {product.Confidence:0.00}");
             }
             table.AddRow(new Text(segment.Index.ToString()),
                 new Text($"{segment.StartSeconds:0.00}–{segment.EndSeconds:0.00}"),
-                new Text(lines.Count == 0 ? "none" : string.Join('\n', lines)));
+                new Text(lines.Count == 0 ? WhyNone(matches) : string.Join('\n', lines)));
         }
         console.Write(table);
         // Why a video shows no products (no models installed, an empty catalog) is said once, here.
@@ -38,4 +39,17 @@ public static class ShotTable
         if (saga.DocumentKey is not null)
             console.WriteLine($"  document: buckets/{Buckets.Output}/{saga.DocumentKey}");
     }
+
+    public const string NothingSeen = "none: no person or item seen";
+    public const string NothingCloseEnough = "none: nothing close enough in the catalog";
+    public const string NoProducts = "no products";
+
+    /// <summary>Why a shot shows no product, where the analysis counted what it saw; a saga from before
+    /// it counted, or one whose analysis did not run, just has none.</summary>
+    public static string WhyNone(SegmentMatches? matches) => matches?.ItemsSeen switch
+    {
+        0 => NothingSeen,
+        > 0 and var seen => $"{NothingCloseEnough} ({seen} item{(seen == 1 ? "" : "s")} seen)",
+        _ => NoProducts,
+    };
 }
