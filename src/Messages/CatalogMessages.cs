@@ -11,7 +11,8 @@ public record CatalogProduct(
     string ImageKey,
     string? Url,
     double? Rating = null,
-    string? Availability = null);
+    string? Availability = null,
+    string? Currency = null);
 
 /// <summary>A manifest row that cannot be ingested, with the line it is on.</summary>
 public record ManifestRowError(int Line, string Reason);

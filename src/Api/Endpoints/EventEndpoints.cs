@@ -1,8 +1,10 @@
 using ShoppableVideo.Api.Events;
+using ShoppableVideo.Sagas.Persistence;
+using ShoppableVideo.Sagas.Video;
 
 namespace ShoppableVideo.Api.Endpoints;
 
-/// <summary>Completion events as server-sent events.</summary>
+/// <summary>Completion events, and the live statuses of videos, as server-sent events.</summary>
 public static class EventEndpoints
 {
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder app)
@@ -17,6 +19,13 @@ public static class EventEndpoints
             })
             .WithSummary("Completion events (video.completed, video.failed, catalog.completed, catalog.failed) as text/event-stream")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+
+        app.MapGet("/videos/updates", (HttpContext http, ISagaStateReader<VideoProcessingState> videos, TimeProvider clock) =>
+                VideoStatusUpdates.WriteAsync(http, videos, clock))
+            .WithName("WatchVideoStatuses")
+            .WithSummary($"The {VideoStatusUpdates.Window} most recently updated videos' statuses (state, step, percent) as " +
+                         "text/event-stream: each now, then each again when it changes.")
+            .Produces<VideoStatus>(StatusCodes.Status200OK, contentType: "text/event-stream");
         return app;
     }
 }

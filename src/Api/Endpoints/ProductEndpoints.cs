@@ -14,7 +14,8 @@ public static class ProductEndpoints
 
     public static IEndpointRouteBuilder MapProductEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/catalog/products", async (IProductCatalog catalog, int? offset, int? limit, string? category, CancellationToken ct) =>
+        app.MapGet("/catalog/products", async (IProductCatalog catalog, ShopOptions shop, int? offset, int? limit, string? category, string? q,
+                CancellationToken ct) =>
             {
                 var from = offset ?? 0;
                 var size = limit ?? DefaultPageSize;
@@ -22,10 +23,10 @@ public static class ProductEndpoints
                     return ApiProblems.BadRequest("offset must not be negative.");
                 if (size is < 1 or > MaxPageSize)
                     return ApiProblems.BadRequest($"limit must be between 1 and {MaxPageSize}.");
-                return Results.Ok(CatalogProductPage.Of(await catalog.ListAsync(from, size, category, ct), from, size));
+                return Results.Ok(CatalogProductPage.Of(await catalog.ListAsync(from, size, new ProductFilter(category, q), ct), from, size, shop.DefaultCurrency));
             })
             .WithName("ListCatalogProducts")
-            .WithSummary("The indexed products, ordered by id, a page at a time, optionally of one category.");
+            .WithSummary("The indexed products, ordered by id, a page at a time, optionally of one category and whose id or name contains q.");
 
         app.MapGet("/products/{id}", async (string id, IShopConnector shop, CancellationToken ct) =>
                 await shop.FindAsync(id, ct) is { } product ? Results.Ok(product) : ApiProblems.NotFound($"No product '{id}'."))

@@ -14,17 +14,10 @@ public static class ServerSentEventStream
     {
         var response = http.Response;
         var ct = http.RequestAborted;
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
-        http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-
         using var subscription = await broadcaster.SubscribeAsync(lastEventId, ct);
         try
         {
-            // Sends the headers now, so the client knows it is connected before the first event.
-            await response.WriteAsync(": connected\n\n", ct);
-            await response.Body.FlushAsync(ct);
+            await StartAsync(http);
             foreach (var completion in subscription.Replay.Where(e => Wanted(e, videoId)))
                 await WriteEventAsync(response, completion, ct);
 
@@ -53,10 +46,27 @@ public static class ServerSentEventStream
 
     static bool Wanted(CompletionEvent completion, Guid? videoId) => videoId is null || completion.VideoId == videoId;
 
-    static async Task WriteEventAsync(HttpResponse response, CompletionEvent completion, CancellationToken ct)
+    /// <summary>The stream's headers, sent at once with a comment line, so the client knows it is
+    /// connected before the first event (an EventSource fires <c>open</c> only then).</summary>
+    public static async Task StartAsync(HttpContext http)
     {
-        // The JSON serializer escapes newlines inside strings, so the document is always one data line.
-        await response.WriteAsync($"id: {completion.Id:N}\nevent: {completion.Type}\ndata: {completion.ToJson()}\n\n", ct);
+        var response = http.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await response.WriteAsync(": connected\n\n", http.RequestAborted);
+        await response.Body.FlushAsync(http.RequestAborted);
+    }
+
+    /// <summary>One event; <paramref name="json"/> must be one line, which the JSON serializer guarantees by
+    /// escaping newlines inside strings.</summary>
+    public static async Task WriteEventAsync(HttpResponse response, string? id, string type, string json, CancellationToken ct)
+    {
+        await response.WriteAsync($"{(id is null ? "" : $"id: {id}\n")}event: {type}\ndata: {json}\n\n", ct);
         await response.Body.FlushAsync(ct);
     }
+
+    static Task WriteEventAsync(HttpResponse response, CompletionEvent completion, CancellationToken ct) =>
+        WriteEventAsync(response, completion.Id.ToString("N"), completion.Type, completion.ToJson(), ct);
 }

@@ -59,7 +59,8 @@ public static class ShoppableVideoApp
         api.MapProductEndpoints();
         api.MapReindexEndpoint();
         api.MapUploadEndpoints();
-        api.MapPlayerEndpoints();
+        api.MapMediaEndpoints();
+        api.MapWebPageEndpoints();
         api.MapEventEndpoints();
         api.MapWebhookEndpoints();
         return app;

@@ -11,6 +11,7 @@ public static class ShopConnectorRegistration
         if (options.FindProblem() is { } problem)
             throw new InvalidOperationException($"Shop connector settings: {problem}.");
 
+        services.AddSingleton(options);
         services.AddSingleton<ManifestShopConnector>();
         if (!options.UsesHttp)
         {
@@ -18,7 +19,6 @@ public static class ShopConnectorRegistration
             return services;
         }
 
-        services.AddSingleton(options);
         services.AddMemoryCache();
         // A named client from the factory, asked for per request, so the singleton connector never
         // holds one handler (and its connections) forever.

@@ -32,12 +32,17 @@ public sealed class ShopOptions
     /// your own network, or tests; off, a shop host that resolves to such an address is refused.</summary>
     public bool AllowPrivateNetworks { get; set; }
 
+    /// <summary>The ISO 4217 code of a price whose manifest row names no <c>currency</c>.</summary>
+    public string DefaultCurrency { get; set; } = "USD";
+
     public bool UsesHttp => string.Equals(Connector, HttpConnector, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Why these settings cannot run, or null. Checked at start-up so a typo fails loudly
     /// instead of silently serving manifest facts.</summary>
     public string? FindProblem()
     {
+        if (DefaultCurrency is not { Length: 3 } || !DefaultCurrency.All(char.IsAsciiLetterUpper))
+            return $"{Section}:DefaultCurrency '{DefaultCurrency}' is not a three-letter upper-case ISO 4217 code such as EUR";
         if (!UsesHttp)
             return string.Equals(Connector, ManifestConnector, StringComparison.OrdinalIgnoreCase)
                 ? null

@@ -61,8 +61,11 @@ public static class CatalogManifestParser
         // The player and the API hand this link to browsers: a javascript: or data: URL would run in them.
         if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var link) && (link.Scheme == Uri.UriSchemeHttp || link.Scheme == Uri.UriSchemeHttps)))
             return (null, $"url '{url}' is not an absolute http or https address");
+        var currency = Optional(row, "currency")?.ToUpperInvariant();
+        if (currency is not null && !(currency.Length == 3 && currency.All(char.IsAsciiLetterUpper)))
+            return (null, $"currency '{row["currency"]}' is not a three-letter ISO 4217 code such as EUR");
         return (new CatalogProduct(line, productId, row["name"].Trim(), price, row["category"].Trim(), imageKey,
-            url, rating, Optional(row, "availability")), null);
+            url, rating, Optional(row, "availability"), currency), null);
     }
 
     static string? Optional(IReadOnlyDictionary<string, string> row, string field) =>

@@ -40,7 +40,7 @@ public sealed class FolderProductCatalog(IObjectStore store) : IProductCatalog
         return await JsonSerializer.DeserializeAsync<CatalogEntry>(stream, Json, cancellationToken);
     }
 
-    public async Task<CatalogPage> ListAsync(int offset, int limit, string? category, CancellationToken cancellationToken)
+    public async Task<CatalogPage> ListAsync(int offset, int limit, ProductFilter filter, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
@@ -50,13 +50,13 @@ public sealed class FolderProductCatalog(IObjectStore store) : IProductCatalog
                 ids.Add(id);
         ids.Sort(StringComparer.Ordinal);
 
-        if (string.IsNullOrEmpty(category))
+        if (filter.IsEmpty)
             return new CatalogPage(ids.Count, await ReadAllAsync(ids.Skip(offset).Take(limit), cancellationToken));
 
-        // The category lives inside each document, so filtering reads them all; an index keyed by
-        // category is the remedy if catalogs grow past a few thousand products.
+        // Category and name live inside each document, so filtering reads them all; an index keyed by
+        // them is the remedy if catalogs grow past a few thousand products.
         var matching = (await ReadAllAsync(ids, cancellationToken))
-            .Where(entry => string.Equals(entry.Product.Category, category, StringComparison.OrdinalIgnoreCase))
+            .Where(entry => filter.Matches(entry.Product))
             .ToList();
         return new CatalogPage(matching.Count, matching.Skip(offset).Take(limit).ToList());
     }

@@ -12,9 +12,9 @@ public interface IProductCatalog
     /// <summary>Removes the product; nothing happens when it is not there.</summary>
     Task DeleteAsync(string productId, CancellationToken cancellationToken);
 
-    /// <summary>One page of the indexed products in ordinal order of product id, optionally only one
-    /// category (compared ignoring case), with the count of all that match.</summary>
-    Task<CatalogPage> ListAsync(int offset, int limit, string? category, CancellationToken cancellationToken);
+    /// <summary>One page of the indexed products that pass the filter, in ordinal order of product id, with
+    /// the count of all that pass.</summary>
+    Task<CatalogPage> ListAsync(int offset, int limit, ProductFilter filter, CancellationToken cancellationToken);
 }
 
 public record CatalogEntry(CatalogProduct Product, string ImageContentHash, DateTimeOffset IndexedAt);

@@ -25,7 +25,7 @@ public class CatalogProductsTests : IAsyncLifetime
         new(3, "WB01-Black", "Endeavor Daytrip Backpack", 33m, "Gear/Bags", "luma/images/wb01-black_main.jpg",
             "https://luma.example.com/endeavor-daytrip-backpack", 3.8, "out_of_stock"),
         new(4, "MH02-Black", "Teton Pullover Hoodie", 70m, "Men/Tops/Hoodies & Sweatshirts", "luma/images/mh02-black_main.jpg",
-            "https://luma.example.com/teton-pullover-hoodie"),
+            "https://luma.example.com/teton-pullover-hoodie", Currency: "EUR"),
     ];
 
     public async Task InitializeAsync()
@@ -63,6 +63,32 @@ public class CatalogProductsTests : IAsyncLifetime
 
         Assert.Equal(2, page!.Total);
         Assert.Equal(["MH01-Black", "MH02-Black"], page.Items.Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task A_search_finds_products_whose_id_or_name_contains_the_text_ignoring_case()
+    {
+        var byName = await http.GetFromJsonAsync<CatalogProductPage>("/catalog/products?q=hoodie");
+        var byId = await http.GetFromJsonAsync<CatalogProductPage>("/catalog/products?q=wb01");
+        var narrowed = await http.GetFromJsonAsync<CatalogProductPage>("/catalog/products?q=teton&category=men/tops/hoodies%20%26%20sweatshirts");
+        var none = await http.GetFromJsonAsync<CatalogProductPage>("/catalog/products?q=trousers");
+
+        Assert.Equal(["MH01-Black", "MH02-Black"], byName!.Items.Select(p => p.Id));
+        Assert.Equal(["WB01-Black"], byId!.Items.Select(p => p.Id));
+        Assert.Equal(["MH02-Black"], narrowed!.Items.Select(p => p.Id));
+        Assert.Equal(0, none!.Total);
+    }
+
+    [Fact]
+    public async Task A_price_carries_its_rows_currency_or_the_configured_default()
+    {
+        var page = await http.GetFromJsonAsync<CatalogProductPage>("/catalog/products");
+        var teton = await http.GetFromJsonAsync<ShopProduct>("/products/MH02-Black");
+        var chaz = await http.GetFromJsonAsync<ShopProduct>("/products/MH01-Black");
+
+        Assert.Equal("EUR", teton!.Currency);
+        Assert.Equal("USD", chaz!.Currency); // ShopOptions.DefaultCurrency, unset here
+        Assert.Equal(["USD", "EUR", "USD"], page!.Items.Select(p => p.Currency)); // MH01, MH02, WB01
     }
 
     [Theory]

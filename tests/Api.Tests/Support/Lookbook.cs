@@ -41,6 +41,14 @@ public static class Lookbook
     /// <summary>Writes the video into the videos bucket, 25 fps, <see cref="ShotSeconds"/> a shot.</summary>
     public static void DropVideo(DataDirectory data, string key, int width, int height, params Shot[] shots)
     {
+        var staged = Path.Combine(data.Root, key);
+        MakeVideo(staged, width, height, shots);
+        File.Move(staged, Path.Combine(data.BucketsRoot, "videos", key));
+    }
+
+    /// <summary>Writes the video at <paramref name="path"/>, 25 fps, <see cref="ShotSeconds"/> a shot.</summary>
+    public static void MakeVideo(string path, int width, int height, params Shot[] shots)
+    {
         var inputs = new List<string>();
         var filters = new List<string>();
         for (var i = 0; i < shots.Length; i++)
@@ -51,14 +59,12 @@ public static class Lookbook
             filters.Add($"[{i}:v]scale={width}:{height}:force_original_aspect_ratio=decrease," +
                         $"pad={width}:{height}:(ow-iw)/2:(oh-ih)/2:color=white,format=yuv420p,setsar=1[s{i}]");
         }
-        var staged = Path.Combine(data.Root, key);
-        Ffmpeg.Generate(staged,
+        Ffmpeg.Generate(path,
         [
             .. inputs,
             "-filter_complex", string.Join(';', filters) + ";" + string.Concat(shots.Select((_, i) => $"[s{i}]")) + $"concat=n={shots.Length}:v=1:a=0[v]",
             "-map", "[v]", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-r", "25", "-movflags", "+faststart",
         ]);
-        File.Move(staged, Path.Combine(data.BucketsRoot, "videos", key));
     }
 
     public static Task<VideoStatus> WaitForVideoAsync(HttpClient http, string key, TimeSpan timeout) =>

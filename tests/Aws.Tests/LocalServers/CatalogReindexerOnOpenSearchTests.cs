@@ -88,6 +88,6 @@ public sealed class CatalogReindexerOnOpenSearchTests
 
         public Task<CatalogEntry?> FindAsync(string productId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<CatalogPage> ListAsync(int offset, int limit, string? category, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<CatalogPage> ListAsync(int offset, int limit, ProductFilter filter, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

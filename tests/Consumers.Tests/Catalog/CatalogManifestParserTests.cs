@@ -70,6 +70,23 @@ public class CatalogManifestParserTests
     }
 
     [Fact]
+    public void A_currency_column_is_optional_upper_cased_and_must_be_a_three_letter_code()
+    {
+        const string csv = """
+            product_id,name,price,category,image,currency
+            MH01,Hoodie,52,Men/Tops,a.jpg,eur
+            MH02,Tee,20,Men/Tops,b.jpg,
+            MH03,Jacket,80,Men/Tops,c.jpg,euro
+            """;
+
+        var (products, errors) = CatalogManifestParser.Parse("catalog.csv", new StringReader(csv));
+
+        Assert.Equal(["EUR", null], products.Select(p => p.Currency));
+        Assert.Equal(4, Assert.Single(errors).Line);
+        Assert.Contains("currency 'euro'", errors[0].Reason);
+    }
+
+    [Fact]
     public void A_product_link_must_be_an_absolute_http_or_https_address_so_no_script_reaches_a_browser()
     {
         const string csv = """

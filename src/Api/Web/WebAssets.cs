@@ -1,14 +1,15 @@
 using System.Collections.Frozen;
 
-namespace ShoppableVideo.Api.Player;
+namespace ShoppableVideo.Api.Web;
 
-/// <summary>The player page's HTML, script and style sheet, embedded in this assembly so the API serves
-/// the page with no static-file folder to deploy and nothing fetched from elsewhere.</summary>
-public static class PlayerAssets
+/// <summary>The web pages (the console and the player), their scripts and style sheets, embedded in this
+/// assembly so the API serves them with no static-file folder to deploy and nothing fetched from elsewhere.</summary>
+public static class WebAssets
 {
-    public const string PageName = "player.html";
+    public const string ConsolePage = "console.html";
+    public const string PlayerPage = "player.html";
 
-    const string ResourcePrefix = "ShoppableVideo.Api.Player.Assets.";
+    const string ResourcePrefix = "ShoppableVideo.Api.Web.Assets.";
 
     static readonly FrozenDictionary<string, string> ContentTypes = new Dictionary<string, string>
     {
@@ -26,7 +27,7 @@ public static class PlayerAssets
 
     static FrozenDictionary<string, byte[]> Load()
     {
-        var assembly = typeof(PlayerAssets).Assembly;
+        var assembly = typeof(WebAssets).Assembly;
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
         {
@@ -35,8 +36,9 @@ public static class PlayerAssets
             stream.CopyTo(copy);
             files[resource[ResourcePrefix.Length..]] = copy.ToArray();
         }
-        if (!files.ContainsKey(PageName))
-            throw new InvalidOperationException($"The player page is not embedded in {assembly.GetName().Name}: check the EmbeddedResource items of Api.csproj.");
+        foreach (var page in new[] { ConsolePage, PlayerPage })
+            if (!files.ContainsKey(page))
+                throw new InvalidOperationException($"{page} is not embedded in {assembly.GetName().Name}: check the EmbeddedResource items of Api.csproj.");
         return files.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.StaticFiles;
 
-namespace ShoppableVideo.Api.Player;
+namespace ShoppableVideo.Api.Web;
 
 /// <summary>The content type a browser needs to play a stored video, from its key's extension.</summary>
 public static class VideoContentTypes

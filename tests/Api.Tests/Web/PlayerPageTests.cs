@@ -5,7 +5,7 @@ using ShoppableVideo.Api.Tests.Support;
 using ShoppableVideo.Consumers.Tests.Support;
 using Xunit.Abstractions;
 
-namespace ShoppableVideo.Api.Tests.Player;
+namespace ShoppableVideo.Api.Tests.Web;
 
 /// <summary>The player page in a real headless Chromium against the real host on a real port: real
 /// catalog photos through the real detector, embedder and index, a real video through the pipeline.</summary>

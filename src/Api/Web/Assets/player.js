@@ -1,7 +1,7 @@
 // The shoppable player: reads the video's status and shoppable document from the API, draws a hotspot
 // for every exact product of the shot under the playhead, lists the video's products in a tray (similar
 // items marked as such, to shop the look), and opens a product's details when its hotspot or tray entry
-// is clicked.
+// is clicked. With ?review and a write key, review.js adds the reviewer's controls.
 //
 // Product names, ids and URLs come from user-supplied catalog manifests, so every piece of data reaches
 // the page through textContent, attributes or checked URLs, never through innerHTML.
@@ -16,9 +16,15 @@
   let shoppable = null;
   let shownShot = null;
   let selectedProduct = null;
+  let openedFrom = null; // the hotspot or tray item that opened the detail, to return focus to
+  const shotListeners = [];
+  const productListeners = [];
 
   document.addEventListener('DOMContentLoaded', () => {
     $('detail-close').addEventListener('click', closeProduct);
+    document.addEventListener('keydown', event => {
+      if (event.key === 'Escape' && !$('product-detail').hidden) closeProduct();
+    });
     load();
   });
 
@@ -73,6 +79,27 @@
     for (const event of ['timeupdate', 'seeked', 'loadedmetadata', 'playing'])
       video.addEventListener(event, () => drawHotspots(false));
     new ResizeObserver(() => drawHotspots(true)).observe(video);
+    drawHotspots(true);
+    if (new URLSearchParams(location.search).has('review') && window.ShoppableReview)
+      window.ShoppableReview.attach({
+        videoId, api, getJson,
+        currentShot: () => shownShot,
+        onShotChange: listener => shotListeners.push(listener),
+        onProductLoaded: listener => productListeners.push(listener),
+        productName: id => products.get(id)?.name ?? id,
+        layer: $('hotspots'),
+        reload,
+      });
+  }
+
+  // After a review: the served document has changed, so everything drawn from it is drawn again.
+  async function reload() {
+    const response = await getJson(api('/shoppable'));
+    if (!response.ok) return;
+    shoppable = response.body;
+    drawShotBar();
+    fillTray();
+    shownShot = null;
     drawHotspots(true);
   }
 
@@ -134,6 +161,7 @@
     // Redraw only when the shot changes, so a hotspot does not vanish under the pointer on every tick.
     if (!force && shot === shownShot) return;
     shownShot = shot;
+    for (const listener of shotListeners) listener(shot);
     const layer = $('hotspots');
     layer.replaceChildren();
     if (shot === null) {
@@ -156,7 +184,7 @@
       label.className = 'hotspot-label';
       hotspot.append(label);
       nameHotspot(hotspot, match.productId);
-      hotspot.addEventListener('click', () => openProduct(match.productId));
+      hotspot.addEventListener('click', () => openProduct(match.productId, hotspot));
       layer.append(hotspot);
     }
     const exact = shot.products.filter(isExact).length;
@@ -224,7 +252,7 @@
       item.append(image, name, price, link);
       item.addEventListener('click', event => {
         if (event.target === link) return;
-        openProduct(id);
+        openProduct(id, item);
         seekToFirstShotOf(id);
       });
       item.addEventListener('keydown', event => { if (event.key === 'Enter') item.click(); });
@@ -243,6 +271,7 @@
     }
     const product = response.body;
     products.set(id, product);
+    for (const listener of productListeners) listener(id);
     item.querySelector('.tray-name').textContent = product.name;
     item.querySelector('.tray-price').textContent = formatPrice(product);
     const image = item.querySelector('img');
@@ -263,8 +292,9 @@
     if (selectedProduct === id) fillDetail(id);
   }
 
-  function openProduct(id) {
+  function openProduct(id, opener) {
     selectedProduct = id;
+    openedFrom = opener ?? null;
     for (const element of document.querySelectorAll('.tray-item, .hotspot')) {
       const selected = element.dataset.productId === id;
       element.classList.toggle('selected', selected);
@@ -272,12 +302,16 @@
     }
     fillDetail(id);
     $('product-detail').hidden = false;
+    // Keyboard users land in the panel, and Escape or its close button takes them back.
+    $('detail-close').focus({ preventScroll: true });
   }
 
   function closeProduct() {
     selectedProduct = null;
     for (const element of document.querySelectorAll('.tray-item, .hotspot')) element.classList.remove('selected');
     $('product-detail').hidden = true;
+    if (openedFrom?.isConnected) openedFrom.focus({ preventScroll: true });
+    openedFrom = null;
   }
 
   function fillDetail(id) {

@@ -1,14 +1,14 @@
-using ShoppableVideo.Api.Player;
+using ShoppableVideo.Api.Web;
 using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Sagas.Persistence;
 using ShoppableVideo.Sagas.Video;
 
 namespace ShoppableVideo.Api.Endpoints;
 
-/// <summary>The shoppable player page, its assets, and the original video it plays.</summary>
-public static class PlayerEndpoints
+/// <summary>The original video a player plays.</summary>
+public static class MediaEndpoints
 {
-    public static IEndpointRouteBuilder MapPlayerEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/videos/{id:guid}/media", async (Guid id, ISagaStateReader<VideoProcessingState> videos,
                 IObjectStore store, CancellationToken ct) =>
@@ -35,21 +35,6 @@ public static class PlayerEndpoints
             .WithName("GetVideoMedia")
             .WithSummary("The original video file, with HTTP range support for seeking; 410 once its key holds other bytes.");
 
-        // Always the page, whatever the id: the page itself asks the API and says "not found", not
-        // ready or failed, so one URL shape serves every state.
-        app.MapGet("/player/{id}", () => Asset(PlayerAssets.PageName))
-            .WithName("GetPlayerPage")
-            .WithSummary("The shoppable player page: the video with product hotspots, shot markers and a product tray.");
-
-        app.MapGet("/player/assets/{name}", (string name) => Asset(name))
-            .ExcludeFromDescription();
         return app;
-    }
-
-    static IResult Asset(string name)
-    {
-        if (PlayerAssets.Find(name) is not { } asset)
-            return ApiProblems.NotFound($"No player asset '{name}'.");
-        return Results.Bytes(asset.Content, asset.ContentType);
     }
 }

@@ -6,7 +6,7 @@ using ShoppableVideo.Api.Endpoints;
 using ShoppableVideo.Api.Tests.Support;
 using ShoppableVideo.Consumers.Tests.Support;
 
-namespace ShoppableVideo.Api.Tests.Player;
+namespace ShoppableVideo.Api.Tests.Web;
 
 /// <summary>The player's HTTP side without a browser: the video bytes it seeks through, and the page and
 /// assets it is made of.</summary>
@@ -115,20 +115,22 @@ public class PlayerHttpTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         var html = await page.Content.ReadAsStringAsync();
-        Assert.Contains("src=\"/player/assets/player.js\"", html);
-        Assert.Contains("href=\"/player/assets/player.css\"", html);
+        Assert.Contains("src=\"/assets/player.js\"", html);
+        Assert.Contains("href=\"/assets/player.css\"", html);
         Assert.DoesNotContain("http", html);
+        // Until its script has run, the page says it is loading rather than showing an empty box.
+        Assert.Contains("<p id=\"player-message\" role=\"status\" data-state=\"loading\">Loading the video…</p>", html);
 
-        var script = await http.GetAsync("/player/assets/player.js");
+        var script = await http.GetAsync("/assets/player.js");
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("text/css", (await http.GetAsync("/player/assets/player.css")).Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/player/assets/secrets.json")).StatusCode);
+        Assert.Equal("text/css", (await http.GetAsync("/assets/player.css")).Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/assets/secrets.json")).StatusCode);
     }
 
     [Fact]
     public async Task Pages_and_api_answers_carry_a_content_security_policy_without_inline_script_nosniff_and_a_referrer_policy()
     {
-        foreach (var path in new[] { $"/player/{Guid.NewGuid()}", "/player/assets/player.js", "/videos", "/no-such-route" })
+        foreach (var path in new[] { "/", $"/player/{Guid.NewGuid()}", "/assets/player.js", "/assets/console.js", "/videos", "/no-such-route" })
         {
             var response = await http.GetAsync(path);
 

@@ -1,7 +1,7 @@
 using ShoppableVideo.Api.Endpoints;
 using ShoppableVideo.Api.Tests.Support;
 
-namespace ShoppableVideo.Api.Tests.Player;
+namespace ShoppableVideo.Api.Tests.Web;
 
 /// <summary>The player test's lookbook: a few real Luma products, and a two-shot 4:3 video whose second
 /// shot is one product's own catalog photo.</summary>

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace ShoppableVideo.Api.Tests.Player;
+namespace ShoppableVideo.Api.Tests.Web;
 
 /// <summary>Debian's Chromium driven by Playwright's bundled driver. Playwright cannot download its own
 /// browsers here (no network), so the tests point it at the system binary that scripts/setup.sh installs.</summary>

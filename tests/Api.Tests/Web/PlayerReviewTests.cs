@@ -1,0 +1,105 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using ShoppableVideo.Api.Tests.Support;
+using ShoppableVideo.Consumers.Tests.Support;
+using Xunit.Abstractions;
+
+namespace ShoppableVideo.Api.Tests.Web;
+
+/// <summary>Reviewing in the player, in a real headless Chromium against the real host and pipeline: a
+/// reviewer with a write key replaces what the machine found, and a viewer's player (no key) then shows
+/// the replacement; a viewer reaches the hotspots with the keyboard alone.</summary>
+public class PlayerReviewTests(ITestOutputHelper output)
+{
+    [SharedDataFact]
+    public async Task A_reviewer_replaces_an_item_in_the_player_and_the_viewers_player_then_shows_the_replacement()
+    {
+        await using var host = await EmbeddedHost.StartAsync();
+        Assert.Equal("Completed", (await PlayerCatalog.IngestAsync(host)).Status.State);
+        PlayerCatalog.MakeVideo(host, "review.mp4");
+        var video = await host.WaitForVideoAsync("review.mp4", TimeSpan.FromMinutes(3));
+        Assert.Equal("Completed", video.Status.State);
+        var found = PlayerCatalog.Photographed.Id;
+        var replacement = PlayerCatalog.Others[0]; // another hoodie, as a reviewer would pick
+        var shotMiddle = PlayerCatalog.ShotSeconds * 1.5;
+
+        var (playwright, browser) = await HeadlessChromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var pageErrors = new List<string>();
+
+        // The reviewer: ?review asks for the key once, then shows the shot's products with their actions.
+        var reviewer = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        reviewer.PageError += (_, error) => pageErrors.Add(error);
+        await reviewer.GotoAsync($"{host.Http.BaseAddress}player/{video.Id}?review");
+        await reviewer.FillAsync("#review-key-input", ApiFactory.WriteKey);
+        await reviewer.ClickAsync("#review .review-key button");
+        await SeekAsync(reviewer, shotMiddle);
+        var item = reviewer.Locator($"#review .review-item[data-product-id=\"{found}\"]");
+        await item.GetByRole(AriaRole.Button, new() { Name = "Replace…" }).ClickAsync();
+        await reviewer.FillAsync("#review-query", "teton");
+        await reviewer.ClickAsync("#review .review-search button[type=submit]");
+        await reviewer.ClickAsync($"#review .review-results button[data-product-id=\"{replacement.Id}\"]");
+        await Assertions.Expect(reviewer.Locator("#review .review-result")).ToHaveTextAsync($"Saved: replace {replacement.Name} in shot 2.");
+        await Assertions.Expect(reviewer.Locator($"#hotspots .hotspot[data-product-id=\"{replacement.Id}\"]")).ToBeVisibleAsync();
+        await Assertions.Expect(reviewer.Locator($"#review .review-item[data-product-id=\"{replacement.Id}\"] .review-facts"))
+            .ToContainTextAsync("replaced (was ");
+        await Screenshot(reviewer, "player-review.png");
+
+        // Through the review API, with its history.
+        var reviews = await host.Http.GetFromJsonAsync<JsonElement>($"/videos/{video.Id}/reviews");
+        var review = Assert.Single(reviews.EnumerateArray());
+        Assert.Equal(("replace", found, replacement.Id), (review.GetProperty("action").GetString(),
+            review.GetProperty("productId").GetString(), review.GetProperty("replacementProductId").GetString()));
+
+        // The viewer: a fresh browser profile with no key, the plain player URL.
+        await using var viewerContext = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var viewer = await viewerContext.NewPageAsync();
+        viewer.PageError += (_, error) => pageErrors.Add(error);
+        await viewer.GotoAsync($"{host.Http.BaseAddress}player/{video.Id}");
+        await SeekAsync(viewer, shotMiddle);
+        var hotspot = viewer.Locator($"#hotspots .hotspot[data-product-id=\"{replacement.Id}\"]");
+        await Assertions.Expect(hotspot).ToBeVisibleAsync();
+        Assert.Equal(0, await viewer.Locator($"#hotspots .hotspot[data-product-id=\"{found}\"]").CountAsync());
+        Assert.True(await viewer.Locator("#review").IsHiddenAsync(), "a viewer's player shows no review controls");
+        await Screenshot(viewer, "player-viewer-after-review.png");
+
+        // The keyboard alone reaches the hotspot, opens it, and Escape returns to it.
+        await viewer.Locator("body").FocusAsync();
+        var reached = false;
+        for (var presses = 0; presses < 30 && !reached; presses++)
+        {
+            await viewer.Keyboard.PressAsync("Tab");
+            reached = await viewer.EvaluateAsync<bool>($"() => document.activeElement?.dataset?.productId === '{replacement.Id}' && document.activeElement.classList.contains('hotspot')");
+        }
+        Assert.True(reached, "Tab reaches the hotspot");
+        await viewer.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(viewer.Locator("#product-detail")).ToBeVisibleAsync();
+        await Assertions.Expect(viewer.Locator("#detail-name")).ToHaveTextAsync(replacement.Name);
+        await viewer.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(viewer.Locator("#product-detail")).ToBeHiddenAsync();
+        Assert.True(await viewer.EvaluateAsync<bool>("() => document.activeElement.classList.contains('hotspot')"), "focus returns to the hotspot");
+        Assert.Empty(pageErrors);
+    }
+
+    static async Task SeekAsync(IPage page, double seconds)
+    {
+        await page.WaitForSelectorAsync("#video[src]");
+        await page.EvaluateAsync("""
+            async t => {
+              const video = document.getElementById('video');
+              if (video.readyState < 1)
+                await new Promise(resolve => video.addEventListener('loadedmetadata', resolve, { once: true }));
+              await new Promise(resolve => { video.addEventListener('seeked', resolve, { once: true }); video.currentTime = t; });
+            }
+            """, seconds);
+    }
+
+    async Task Screenshot(IPage page, string name)
+    {
+        var path = HeadlessChromium.ArtifactPath(name);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        output.WriteLine($"screenshot: {path}");
+    }
+}
