@@ -78,7 +78,7 @@ public class ShotTableTests
         public Task UpsertAsync(CatalogProduct product, string imageContentHash, CancellationToken cancellationToken) => Task.CompletedTask;
         public Task<CatalogEntry?> FindAsync(string productId, CancellationToken cancellationToken) => Task.FromResult<CatalogEntry?>(null);
         public Task DeleteAsync(string productId, CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task<CatalogPage> ListAsync(int offset, int limit, string? category, CancellationToken cancellationToken) =>
+        public Task<CatalogPage> ListAsync(int offset, int limit, ProductFilter filter, CancellationToken cancellationToken) =>
             Task.FromResult(new CatalogPage(0, []));
     }
 }

@@ -147,6 +147,6 @@ public class ApiBasicsTests : IAsyncLifetime
         public Task UpsertAsync(CatalogProduct product, string imageContentHash, CancellationToken cancellationToken) => throw Failure();
         public Task<CatalogEntry?> FindAsync(string productId, CancellationToken cancellationToken) => throw Failure();
         public Task DeleteAsync(string productId, CancellationToken cancellationToken) => throw Failure();
-        public Task<CatalogPage> ListAsync(int offset, int limit, string? category, CancellationToken cancellationToken) => throw Failure();
+        public Task<CatalogPage> ListAsync(int offset, int limit, ProductFilter filter, CancellationToken cancellationToken) => throw Failure();
     }
 }
