@@ -6,8 +6,9 @@ using Spectre.Console;
 
 namespace ShoppableVideo.Api.Cli;
 
-/// <summary>One processed video as the CLI prints it: a headline with its state, then its shots and the
-/// catalog products found in each, exact items first, named from the catalog where it knows them.</summary>
+/// <summary>One processed video as the CLI prints it: a headline with its state, then its shots with the
+/// catalog products found in each, exact and similar apart, named from the catalog where it knows them and
+/// each with its score in brackets; a shot with neither says why.</summary>
 public static class ShotTable
 {
     public static async Task WriteAsync(IAnsiConsole console, VideoProcessingState saga, IProductCatalog catalog, CancellationToken ct)
@@ -18,19 +19,22 @@ public static class ShotTable
         if (saga.Segments.Count == 0)
             return;
 
-        var table = new Table().AddColumn("shot").AddColumn("seconds").AddColumn("products (exact or similar, id, name, kind, confidence)");
+        var table = new Table().AddColumn("shot").AddColumn("time").AddColumn("exact").AddColumn("similar");
         foreach (var segment in saga.Segments)
         {
             var matches = saga.Matches.FirstOrDefault(m => m.SegmentIndex == segment.Index);
-            var lines = new List<string>();
+            var exact = new List<string>();
+            var similar = new List<string>();
             foreach (var product in matches?.Products ?? [])
             {
                 var name = (await catalog.FindAsync(product.ProductId, ct))?.Product.Name;
-                lines.Add($"{product.Match,-7}  {product.ProductId}{(name is null ? "" : $"  {name}")}  {product.Kind}  {product.Confidence:0.00}");
+                (product.Match == ProductMatches.Exact ? exact : similar)
+                    .Add($"{product.ProductId}{(name is null ? "" : $" {name}")} ({product.Score:0.00})");
             }
             table.AddRow(new Text(segment.Index.ToString()),
                 new Text($"{segment.StartSeconds:0.00}–{segment.EndSeconds:0.00}"),
-                new Text(lines.Count == 0 ? WhyNone(matches) : string.Join('\n', lines)));
+                new Text(exact.Count + similar.Count == 0 ? WhyNone(matches) : string.Join('\n', exact)),
+                new Text(string.Join('\n', similar)));
         }
         console.Write(table);
         // Why a video shows no products (no models installed, an empty catalog) is said once, here.

@@ -39,12 +39,12 @@ public class ShotTableTests
     static string RowOf(string[] rows, int shot) => Assert.Single(rows, r => r.StartsWith($"│ {shot} ", StringComparison.Ordinal));
 
     [Fact]
-    public async Task A_shot_with_products_lists_each_as_exact_or_similar_with_its_confidence()
+    public async Task A_shot_with_products_lists_the_exact_and_the_similar_apart_each_with_its_score()
     {
         var rows = await RowsAsync(Saga(new SegmentMatches(0, [Hoodie, Trousers], 4)));
 
-        Assert.Contains("exact    MH01-Gray  upper  0.93", RowOf(rows, 0));
-        Assert.Contains(rows, r => r.Contains("similar  MP02-Blue  lower  0.41"));
+        Assert.Contains(rows, r => r.StartsWith("│ shot │ time ", StringComparison.Ordinal) && r.Contains("│ exact ") && r.Contains("│ similar "));
+        Assert.Matches(@"│ MH01-Gray \(0\.81\) +│ MP02-Blue \(0\.42\) +│", RowOf(rows, 0));
     }
 
     [Fact]
