@@ -37,7 +37,7 @@ public sealed class CommandLineApp
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
     {
-        await using var output = new UsageHelp(context.Output.Profile.Out.Writer, Root.Name, context.ProgramName);
+        await using var output = new UsageNamingWriter(context.Output.Profile.Out.Writer, Root.Name, context.ProgramName);
         return await Parse(args).InvokeAsync(new InvocationConfiguration
         {
             Output = output,

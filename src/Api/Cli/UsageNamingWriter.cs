@@ -5,7 +5,7 @@ namespace ShoppableVideo.Api.Cli;
 /// <summary>The writer System.CommandLine writes help and parse errors' usage to: a usage line names the
 /// root command, which must keep the assembly's name, so this rewrites that line's first word to the
 /// program's name as the user runs it (<c>./run.sh</c>). Commands write through their own console, not here.</summary>
-public sealed class UsageHelp(TextWriter inner, string rootName, string programName) : TextWriter
+public sealed class UsageNamingWriter(TextWriter inner, string rootName, string programName) : TextWriter
 {
     readonly StringBuilder line = new();
 
