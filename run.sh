@@ -6,8 +6,20 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/setup.sh
 
-dotnet build -c Release -v quiet -nologo src/Api >/dev/null
-cli=(dotnet src/Api/bin/Release/net10.0/ShoppableVideo.Api.dll)
+# Build only when an input of the CLI changed since the last good build, or its output is missing:
+# `dotnet build` takes seconds even when it has nothing to do. The fingerprint lists every source file
+# (outside bin and obj) with its size and modification time, so an edit, a new or deleted file, or a
+# checkout all change it.
+out=src/Api/bin/Release/net10.0
+stamp="$out/.run-build-stamp"
+fingerprint="$(find src models Directory.Build.props Directory.Packages.props global.json \
+  \( -name bin -o -name obj \) -prune -o -type f -printf '%p %s %T@\n' | sort | sha256sum)"
+if [ ! -f "$out/ShoppableVideo.Api.dll" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ]; then
+  dotnet build -c Release -v quiet -nologo src/Api >/dev/null
+  echo "$fingerprint" >"$stamp"
+fi
+cli=(dotnet "$out/ShoppableVideo.Api.dll")
+export SHOPPABLEVIDEO_PROGRAM="$0" # usage lines then read ./run.sh ..., as typed
 if [ $# -gt 0 ]; then
   exec "${cli[@]}" "$@"
 fi

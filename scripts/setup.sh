@@ -5,6 +5,25 @@
 # with its NuGet package.
 set -euo pipefail
 
+# Nothing to do when nothing it depends on changed since it last finished: its own scripts, the model
+# manifests, and what it installs (the tools on the PATH, the npm packages and models under .tools).
+# The stamp lives in the git-ignored bin folder; a missing stamp means a full run.
+setup_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+setup_stamp="$setup_root/bin/setup-stamp"
+setup_fingerprint() {
+  (
+    cd "$setup_root"
+    # What is missing is part of the fingerprint too (as the error text), never a failure of its own.
+    stat -c '%n %s %.9Y' scripts/setup.sh scripts/install-models.mjs models/*.json scripts/model-packages/* 2>&1 || true
+    command -v ffmpeg ffprobe node npm dotnet || true
+    ls /usr/bin/chromium /usr/lib/rabbitmq/bin/rabbitmq-server 2>&1 || true
+    ls -lL .tools/models .tools/npm/node_modules/sqlite-vec-linux-x64/vec0.so .tools/npm/node_modules 2>&1 || true
+  ) | sha256sum
+}
+if [ "$(cat "$setup_stamp" 2>/dev/null)" = "$(setup_fingerprint)" ]; then
+  return 0 2>/dev/null || exit 0
+fi
+
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
@@ -71,3 +90,7 @@ if ! command -v dotnet >/dev/null 2>&1; then
   echo "setup: the .NET 10 SDK is required (https://dotnet.microsoft.com/download)" >&2
   exit 1
 fi
+
+# Taken after the installs, so the stamp describes the finished state.
+mkdir -p "$(dirname "$setup_stamp")"
+setup_fingerprint >"$setup_stamp"

@@ -49,5 +49,8 @@ public static class ProductMatches
     public const string Similar = "similar";
 }
 
-/// <summary>The products found in one shot.</summary>
-public record SegmentMatches(int SegmentIndex, IReadOnlyList<ProductMatch> Products);
+/// <summary>The products found in one shot. ItemsSeen counts the item regions (people, garments, bags)
+/// found across the shot's representative frames, so a shot without products can say whether nothing was
+/// seen or nothing seen was close enough to the catalog; null where unknown (no models, or a saga from
+/// before it was counted).</summary>
+public record SegmentMatches(int SegmentIndex, IReadOnlyList<ProductMatch> Products, int? ItemsSeen = null);

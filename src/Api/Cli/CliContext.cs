@@ -10,19 +10,26 @@ public sealed class CliContext
 {
     readonly Func<DataDirectory, EmbeddedSettings> settings;
 
-    public CliContext(IAnsiConsole output, TextWriter error, Func<DataDirectory, EmbeddedSettings>? settings = null)
+    public CliContext(IAnsiConsole output, TextWriter error, Func<DataDirectory, EmbeddedSettings>? settings = null,
+        string? programName = null)
     {
         Output = output;
         Error = error;
         this.settings = settings ?? (data => new EmbeddedSettings { Data = data });
+        ProgramName = programName ?? RootCommand.ExecutableName;
     }
+
+    /// <summary>run.sh names itself here, so usage lines read <c>./run.sh process ...</c>, as the README
+    /// user types them, rather than the assembly's name.</summary>
+    public const string ProgramNameVariable = "SHOPPABLEVIDEO_PROGRAM";
 
     /// <summary>The process's own stdout and stderr. Redirected stdout gets no colours and no redrawn
     /// bars (progress degrades to plain lines), and lines wide enough that URLs and reasons stay whole.</summary>
     public static CliContext ForConsole()
     {
+        var programName = Environment.GetEnvironmentVariable(ProgramNameVariable) is { Length: > 0 } name ? name : null;
         if (!Console.IsOutputRedirected)
-            return new(AnsiConsole.Console, Console.Error);
+            return new(AnsiConsole.Console, Console.Error, programName: programName);
         var output = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -31,8 +38,11 @@ public sealed class CliContext
             Out = new AnsiConsoleOutput(Console.Out),
         });
         output.Profile.Width = 200;
-        return new(output, Console.Error);
+        return new(output, Console.Error, programName: programName);
     }
+
+    /// <summary>What usage lines call the program: run.sh as it was started, else the assembly's name.</summary>
+    public string ProgramName { get; }
 
     public IAnsiConsole Output { get; }
 

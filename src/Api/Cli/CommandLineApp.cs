@@ -23,6 +23,7 @@ public sealed class CommandLineApp
             new ProcessCommand(context),
             new StatusCommand(context),
             new WatchCommand(context),
+            new OpenCommand(context),
             new ApiKeyCommand(context),
             new AslCommand(context),
         };
@@ -34,10 +35,12 @@ public sealed class CommandLineApp
         // No response files: a host setting may well start with '@'.
         Root.Parse(WithDefaultVerb(args), new ParserConfiguration { ResponseFileTokenReplacer = null });
 
-    public Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default) =>
-        Parse(args).InvokeAsync(new InvocationConfiguration
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
+    {
+        await using var output = new UsageNamingWriter(context.Output.Profile.Out.Writer, Root.Name, context.ProgramName);
+        return await Parse(args).InvokeAsync(new InvocationConfiguration
         {
-            Output = context.Output.Profile.Out.Writer,
+            Output = output,
             Error = context.Error,
             // Exceptions must leave the entry point as they are: WebApplicationFactory stops the host it
             // captured by throwing from Build(), and expects to see that exception, not a printed one.
@@ -45,6 +48,7 @@ public sealed class CommandLineApp
             // Ctrl+C cancels the command's token; the web host gets as long to stop as it would alone.
             ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
         }, cancellationToken);
+    }
 
     static IReadOnlyList<string> WithDefaultVerb(IReadOnlyList<string> args) =>
         args.Count == 0 || (args[0].StartsWith('-') && !RootOnlyOptions.Contains(args[0])) ? ["serve", .. args] : args;

@@ -67,7 +67,7 @@ public sealed class ProcessCommand : Command
         return failed == 0 ? 0 : 1;
     }
 
-    public static string PlayerUrl(Guid videoId) => $"http://127.0.0.1:5080/player/{videoId:N}";
+    public static string PlayerUrl(Guid videoId) => OpenCommand.PlayerUrl(ServeCommand.DefaultUrl, videoId);
 
     static string DataArgument(ParseResult parse, CliContext context) =>
         parse.GetValue(context.Data) is { } data && data != "data" ? $" --data {data}" : "";

@@ -1,12 +1,14 @@
 using ShoppableVideo.Consumers.Catalog;
 using ShoppableVideo.Consumers.Storage;
+using ShoppableVideo.Messages;
 using ShoppableVideo.Sagas.Video;
 using Spectre.Console;
 
 namespace ShoppableVideo.Api.Cli;
 
-/// <summary>One processed video as the CLI prints it: a headline with its state, then its shots and the
-/// catalog products found in each, exact items first, named from the catalog where it knows them.</summary>
+/// <summary>One processed video as the CLI prints it: a headline with its state, then its shots with the
+/// catalog products found in each, exact and similar apart, named from the catalog where it knows them and
+/// each with its score in brackets; a shot with neither says why.</summary>
 public static class ShotTable
 {
     public static async Task WriteAsync(IAnsiConsole console, VideoProcessingState saga, IProductCatalog catalog, CancellationToken ct)
@@ -17,19 +19,22 @@ public static class ShotTable
         if (saga.Segments.Count == 0)
             return;
 
-        var table = new Table().AddColumn("shot").AddColumn("seconds").AddColumn("products (exact or similar, id, name, kind, confidence)");
+        var table = new Table().AddColumn("shot").AddColumn("time").AddColumn("exact").AddColumn("similar");
         foreach (var segment in saga.Segments)
         {
-            var found = saga.Matches.FirstOrDefault(m => m.SegmentIndex == segment.Index)?.Products ?? [];
-            var lines = new List<string>();
-            foreach (var product in found)
+            var matches = saga.Matches.FirstOrDefault(m => m.SegmentIndex == segment.Index);
+            var exact = new List<string>();
+            var similar = new List<string>();
+            foreach (var product in matches?.Products ?? [])
             {
                 var name = (await catalog.FindAsync(product.ProductId, ct))?.Product.Name;
-                lines.Add($"{product.Match,-7}  {product.ProductId}{(name is null ? "" : $"  {name}")}  {product.Kind}  {product.Confidence:0.00}");
+                (product.Match == ProductMatches.Exact ? exact : similar)
+                    .Add($"{product.ProductId}{(name is null ? "" : $" {name}")} ({product.Score:0.00})");
             }
             table.AddRow(new Text(segment.Index.ToString()),
                 new Text($"{segment.StartSeconds:0.00}–{segment.EndSeconds:0.00}"),
-                new Text(lines.Count == 0 ? "none" : string.Join('\n', lines)));
+                new Text(exact.Count + similar.Count == 0 ? WhyNone(matches) : string.Join('\n', exact)),
+                new Text(string.Join('\n', similar)));
         }
         console.Write(table);
         // Why a video shows no products (no models installed, an empty catalog) is said once, here.
@@ -38,4 +43,17 @@ public static class ShotTable
         if (saga.DocumentKey is not null)
             console.WriteLine($"  document: buckets/{Buckets.Output}/{saga.DocumentKey}");
     }
+
+    public const string NothingSeen = "none: no person or item seen";
+    public const string NothingCloseEnough = "none: nothing close enough in the catalog";
+    public const string NoProducts = "no products";
+
+    /// <summary>Why a shot shows no product, where the analysis counted what it saw; a saga from before
+    /// it counted, or one whose analysis did not run, just has none.</summary>
+    public static string WhyNone(SegmentMatches? matches) => matches?.ItemsSeen switch
+    {
+        0 => NothingSeen,
+        > 0 and var seen => $"{NothingCloseEnough} ({seen} item{(seen == 1 ? "" : "s")} seen)",
+        _ => NoProducts,
+    };
 }

@@ -49,6 +49,6 @@ public sealed class StatusCommand : Command
             throw new CliException($"no video or catalog batch with id {id:N}");
     }
 
-    static Guid ParseId(string text) =>
+    public static Guid ParseId(string text) =>
         Guid.TryParse(text, out var id) ? id : throw new CliException($"'{text}' is not an id (32 hex digits, as status lists them)");
 }

@@ -23,6 +23,7 @@ public static class EmbeddedProfile
         services.AddSingleton<IObjectStore>(store);
         services.AddSingleton<IBucketWriter, FolderBucketWriter>();
         services.AddSingleton(settings.Intake);
+        services.AddSingleton(settings.Data); // so `serve` can say where the data is
         services.AddSqliteArtifactIndex();
 
         // One host per data folder: what a killed host left in its scratch is swept before this one starts.

@@ -47,6 +47,7 @@ public static class ShoppableVideoApp
             SuppressDiagnosticsCallback = context => ClientRequestErrors.IsClientError(context.Exception),
         });
         app.UseStatusCodePages();
+        app.UseApiKeys();
         app.MapOpenApi();
         app.MapHealthEndpoints();
 

@@ -21,24 +21,26 @@ public sealed class OnnxFrameAnalyzer(IVideoFrameReader frames, IItemFinder item
         foreach (var segment in segments)
         {
             var hits = new List<FrameHit>();
+            var itemsSeen = 0;
             foreach (var frame in segment.Frames)
-                hits.AddRange(await HitsInAsync(frame, cancellationToken));
-            matches.Add(new SegmentMatches(segment.Index, ShotVote.Decide(hits, segment.Frames.Count, options)));
+                itemsSeen += await FindHitsAsync(frame, hits, cancellationToken);
+            matches.Add(new SegmentMatches(segment.Index, ShotVote.Decide(hits, segment.Frames.Count, options), itemsSeen));
         }
         return new FrameAnalysis(Analysis, matches);
     }
 
-    async Task<IReadOnlyList<FrameHit>> HitsInAsync(RepresentativeFrame frame, CancellationToken cancellationToken)
+    /// <summary>Adds the frame's hits; returns how many item regions it found, matched or not.</summary>
+    async Task<int> FindHitsAsync(RepresentativeFrame frame, List<FrameHit> hits, CancellationToken cancellationToken)
     {
         var image = await frames.ReadAsync(frame, cancellationToken);
-        var hits = new List<FrameHit>();
-        foreach (var item in items.Find(image))
+        var found = items.Find(image);
+        foreach (var item in found)
         {
             var box = item.Region.Box.Normalize(image.Width, image.Height);
             // A region of any kind (a close-up) counts towards the garment of whatever product it matched.
             foreach (var hit in await index.SearchAsync(item.Region.Kind, item.Descriptor, options.NeighboursPerRegion, cancellationToken))
                 hits.Add(new FrameHit(frame.FrameNumber, frame.Seconds, hit.ProductId, hit.Kind, hit.Score, box));
         }
-        return hits;
+        return found.Count;
     }
 }

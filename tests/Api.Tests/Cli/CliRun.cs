@@ -12,7 +12,7 @@ public static class CliRun
 {
     public sealed record Result(int ExitCode, string Output);
 
-    public static CommandLineApp NewApp(StringWriter writer)
+    public static CommandLineApp NewApp(TextWriter writer, string? programName = null)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -28,7 +28,7 @@ public static class CliRun
             Data = data,
             Intake = new IntakeOptions { SettleTime = TimeSpan.FromMilliseconds(300) },
             Steps = new StepPolicy { StepTimeout = TimeSpan.FromMinutes(2), MaxAttempts = 2 },
-        }));
+        }, programName));
     }
 
     public static async Task<Result> RunAsync(params string[] args)

@@ -55,4 +55,22 @@ public class ParsingTests
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("Usage:", result.Output);
     }
+
+    [Fact]
+    public async Task Usage_lines_name_the_program_as_run_sh_started_it()
+    {
+        var root = new StringWriter();
+        var verb = new StringWriter();
+        var error = new StringWriter();
+
+        await CliRun.NewApp(root, "./run.sh").RunAsync(["--help"]);
+        await CliRun.NewApp(verb, "./run.sh").RunAsync(["open", "--help"]);
+        await CliRun.NewApp(error, "./run.sh").RunAsync(["procss"]);
+
+        Assert.Contains("\n  ./run.sh [command] [options]", root.ToString());
+        Assert.Contains("\n  ./run.sh open <id> [options]", verb.ToString());
+        Assert.Contains("\n  ./run.sh [command] [options]", error.ToString());
+        Assert.Contains("open <id>", root.ToString());
+        Assert.DoesNotContain("ShoppableVideo.Api ", root.ToString() + verb + error);
+    }
 }

@@ -103,4 +103,42 @@ public class StatusAndWatchTests(ProcessedVideoFolder folder) : IClassFixture<Pr
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("nothing is running", result.Output);
     }
+
+    // open reads where status reads, so it shares this processed folder.
+
+    [Fact]
+    public async Task Open_prints_the_player_url_on_the_address_serve_listens_on_by_default()
+    {
+        var result = await CliRun.RunAsync("open", folder.Video.Id.ToString("N"), "--data", Data);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal($"http://127.0.0.1:5080/player/{folder.Video.Id:N}", result.Output.Trim());
+    }
+
+    [Fact]
+    public async Task Open_through_the_rest_api_prints_that_servers_player_url_which_serves_the_player()
+    {
+        var api = folder.Host.Http.BaseAddress!.ToString();
+
+        var result = await CliRun.RunAsync("open", folder.Video.Id.ToString("N"), "--api", api);
+
+        Assert.Equal(0, result.ExitCode);
+        var url = result.Output.Trim();
+        Assert.Equal($"{api.TrimEnd('/')}/player/{folder.Video.Id:N}", url);
+        using var player = await folder.Host.Http.GetAsync(url);
+        Assert.Equal(System.Net.HttpStatusCode.OK, player.StatusCode);
+    }
+
+    [Fact]
+    public async Task Open_of_an_unknown_id_exits_1_saying_there_is_no_such_video()
+    {
+        var unknown = Guid.NewGuid().ToString("N");
+
+        var local = await CliRun.RunAsync("open", unknown, "--data", Data);
+        var remote = await CliRun.RunAsync("open", unknown, "--api", folder.Host.Http.BaseAddress!.ToString());
+
+        Assert.Equal((1, 1), (local.ExitCode, remote.ExitCode));
+        Assert.Contains($"error: no video with id {unknown}", local.Output);
+        Assert.Contains($"error: no video with id {unknown}", remote.Output);
+    }
 }

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using ShoppableVideo.Api.Tests.Support;
+using ShoppableVideo.Consumers.Catalog;
+using ShoppableVideo.Messages;
 
 namespace ShoppableVideo.Api.Tests.Http;
 
@@ -95,5 +98,55 @@ public class ApiBasicsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await keyed.CreateClient("wrong").GetAsync("/videos")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await keyed.CreateClient(ApiFactory.ReadKey).GetAsync("/videos")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await keyed.CreateClient().GetAsync("/health")).StatusCode); // probes stay open
+    }
+
+    [Theory]
+    [InlineData("POST", "/webhooks", null, null, null, 401, "Send a key in the X-Api-Key header")]
+    [InlineData("POST", "/webhooks", "wrong", null, null, 403, "matches no configured key")]
+    [InlineData("POST", "/webhooks", ApiFactory.ReadKey, null, null, 403, "does not have the 'write' scope")]
+    [InlineData("DELETE", "/videos", null, null, null, 405, "/videos does not take DELETE")]
+    [InlineData("POST", "/webhooks", ApiFactory.WriteKey, "application/json", "{\"url\": ", 400, "the request could not be read")]
+    [InlineData("POST", "/webhooks", ApiFactory.WriteKey, "text/plain", "url", 415, "does not take a body of type 'text/plain; charset=utf-8'")]
+    public async Task Every_refusal_is_a_problem_whose_detail_says_why(string method, string path, string? key,
+        string? contentType, string? body, int status, string detailMentions)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (body is not null)
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, contentType!);
+
+        var response = await factory.CreateClient(key).SendAsync(request);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.Contains(detailMentions, problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_server_failure_is_a_500_problem_that_says_so_without_the_exception()
+    {
+        await using var failing = new ApiFactory(services => services.AddSingleton<IProductCatalog>(new FailingCatalog()));
+
+        var response = await failing.CreateClient().GetAsync("/catalog/products");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        var problem = JsonDocument.Parse(text).RootElement;
+        Assert.Equal(Hosting.ClientRequestErrors.ServerFailureDetail, problem.GetProperty("detail").GetString());
+        Assert.True(problem.TryGetProperty("traceId", out _));
+        Assert.DoesNotContain(FailingCatalog.Secret, text);
+        Assert.DoesNotContain(nameof(FailingCatalog), text);
+    }
+
+    sealed class FailingCatalog : IProductCatalog
+    {
+        public const string Secret = "Data Source=/secret/connection";
+        static InvalidOperationException Failure() => new($"cannot open {Secret}");
+        public Task UpsertAsync(CatalogProduct product, string imageContentHash, CancellationToken cancellationToken) => throw Failure();
+        public Task<CatalogEntry?> FindAsync(string productId, CancellationToken cancellationToken) => throw Failure();
+        public Task DeleteAsync(string productId, CancellationToken cancellationToken) => throw Failure();
+        public Task<CatalogPage> ListAsync(int offset, int limit, ProductFilter filter, CancellationToken cancellationToken) => throw Failure();
     }
 }

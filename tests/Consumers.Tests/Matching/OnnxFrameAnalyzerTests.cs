@@ -88,6 +88,21 @@ public class OnnxFrameAnalyzerTests
         Assert.Equal([ProductMatches.Exact, ProductMatches.Similar, ProductMatches.Similar], first.Select(p => p.Match));
         Assert.Equal(new NormalizedBox(0.25, 0, 0.5, 0.5), first[0].Box);
         Assert.Equal(0.4, first[0].Seconds);
+        Assert.Equal([4, 2], analysis.Matches.Select(m => m.ItemsSeen)); // two regions in each frame
+    }
+
+    [Fact]
+    public async Task A_shot_whose_items_match_nothing_in_the_index_reports_no_products_but_counts_what_it_saw()
+    {
+        var items = new ScriptedItems(
+            new DescribedItem(new ItemRegion(ItemKind.Upper, new PixelBox(50, 0, 150, 50), 0.9f, new PixelBox(50, 0, 150, 100)), AnyDescriptor));
+
+        var analysis = await new OnnxFrameAnalyzer(new BlankFrames(), items, new ScriptedIndex([]), Options)
+            .AnalyzeAsync(Guid.NewGuid(), [Shot(0, 5, 9)], CancellationToken.None);
+
+        var shot = Assert.Single(analysis.Matches);
+        Assert.Empty(shot.Products);
+        Assert.Equal(2, shot.ItemsSeen);
     }
 
     [Fact]
@@ -96,7 +111,9 @@ public class OnnxFrameAnalyzerTests
         var analysis = await new OnnxFrameAnalyzer(new BlankFrames(), new ScriptedItems(), new ScriptedIndex([]), Options)
             .AnalyzeAsync(Guid.NewGuid(), [Shot(0, 5)], CancellationToken.None);
 
-        Assert.Empty(Assert.Single(analysis.Matches).Products);
+        var shot = Assert.Single(analysis.Matches);
+        Assert.Empty(shot.Products);
+        Assert.Equal(0, shot.ItemsSeen);
     }
 
     sealed class UnusedFrameReader : IVideoFrameReader
@@ -115,6 +132,7 @@ public class OnnxFrameAnalyzerTests
 
         Assert.Equal("not-configured: no item finder (ONNX models in .tools), no product index", analysis.Analysis);
         Assert.Empty(Assert.Single(analysis.Matches).Products);
+        Assert.Null(analysis.Matches[0].ItemsSeen); // nothing was looked at, so nothing is known
     }
 
     [Fact]
