@@ -18,6 +18,7 @@ public record ShoppableDocument(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null)
 {
     /// <summary>The version this document is: version 1 does not say.</summary>
+    [JsonIgnore]
     public int VersionNumber => Version ?? 1;
 
     /// <summary>2.0 added <c>match</c> (exact or similar) and <c>confidence</c> to every product.</summary>
