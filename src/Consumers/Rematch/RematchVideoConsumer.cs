@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using ShoppableVideo.Consumers.Matching;
 using ShoppableVideo.Consumers.Metadata;
 using ShoppableVideo.Consumers.Storage;
@@ -14,7 +15,9 @@ namespace ShoppableVideo.Consumers.Rematch;
 /// stands. Idempotent: a repeated command finds the version it wrote (the latest, with its reason) and
 /// reports it again.
 /// </summary>
-public sealed class RematchVideoConsumer(IObjectStore store, ShotMatcher matcher, TimeProvider clock) : IConsumer<RematchVideo>
+/// <remarks>The matcher is resolved only when there are descriptors to match: a host without models or a
+/// product index stores none, and its re-matches complete saying so instead of failing to be built.</remarks>
+public sealed class RematchVideoConsumer(IObjectStore store, IServiceProvider services, TimeProvider clock) : IConsumer<RematchVideo>
 {
     public const string NoDescriptors = "no stored descriptors (analysed before re-matching existed, or without models): nothing to re-match";
 
@@ -42,6 +45,7 @@ public sealed class RematchVideoConsumer(IObjectStore store, ShotMatcher matcher
             return;
         }
 
+        var matcher = services.GetRequiredService<ShotMatcher>();
         var matches = (await matcher.MatchAsync(descriptors, token)).ToDictionary(m => m.SegmentIndex, m => m.Products);
         if (latest.Segments.All(s => s.Products.SequenceEqual(matches.GetValueOrDefault(s.Index, []))))
         {
