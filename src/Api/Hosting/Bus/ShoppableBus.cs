@@ -48,7 +48,7 @@ public static class ShoppableBus
             x.AddConsumer<ProductIndexRebuildConsumer>();
             x.AddConsumer<ArtifactIndexingConsumer>();
             x.AddConsumer<CatalogChangeRematchConsumer>();
-            x.AddConsumer<RematchVideoConsumer>();
+            x.AddConsumer<RematchVideoConsumer, RematchVideoConsumerDefinition>();
             x.AddConsumer<WebhookOutboxConsumer>();
             // A queue of this process's own, gone with it: every API process tells its SSE clients every event.
             x.AddConsumer<ServerSentEventsConsumer>().Endpoint(e =>
