@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using ShoppableVideo.Messages;
 using ShoppableVideo.Sagas.Catalog;
 using ShoppableVideo.Sagas.Persistence;
+using ShoppableVideo.Sagas.Rematch;
 using ShoppableVideo.Sagas.Video;
 
 namespace ShoppableVideo.Sagas;
@@ -15,6 +16,7 @@ public sealed class UnfinishedSagaResumer(
     ISagaStateReader<VideoProcessingState> videos,
     ISagaStateReader<CatalogIngestionState> batches,
     ISagaStateReader<ProductImageState> productImages,
+    ISagaStateReader<VideoRematchState> rematches,
     ILogger<UnfinishedSagaResumer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,6 +27,8 @@ public sealed class UnfinishedSagaResumer(
             await Resume(new ResumeCatalogIngestion(batch.CorrelationId), batch.CurrentState, stoppingToken);
         foreach (var image in await productImages.ListUnfinishedAsync(ProductImageStateMachine.FinalStates, stoppingToken))
             await Resume(new ResumeCatalogIngestion(image.CorrelationId), image.CurrentState, stoppingToken);
+        foreach (var rematch in await rematches.ListUnfinishedAsync(VideoRematchStateMachine.FinalStates, stoppingToken))
+            await Resume(new ResumeVideoRematch(rematch.CorrelationId), rematch.CurrentState, stoppingToken);
     }
 
     async Task Resume<T>(T message, string state, CancellationToken cancellationToken) where T : class

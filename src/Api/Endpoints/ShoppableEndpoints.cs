@@ -13,21 +13,39 @@ public static class ShoppableEndpoints
 {
     public static IEndpointRouteBuilder MapShoppableEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/videos/{id:guid}/shoppable", async (Guid id, bool? original, ISagaStateReader<VideoProcessingState> videos,
+        app.MapGet("/videos/{id:guid}/shoppable", async (Guid id, bool? original, int? version, ISagaStateReader<VideoProcessingState> videos,
                 IObjectStore store, ShoppableDocumentReader documents, CancellationToken ct) =>
             {
                 if (await MissingDocumentAsync(id, videos, ct) is { } missing)
                     return missing;
+                if (await documents.FindAsync(id, version, ct) is not { } stored)
+                    return ApiProblems.NotFound(version is { } wanted
+                        ? $"Video {id:N} has no version {wanted} of its shoppable document (GET /videos/{id:N}/versions lists them)."
+                        : $"Video {id:N} has no shoppable document.");
                 if (original == true)
-                    return Results.Stream(await store.OpenReadAsync(Buckets.Output, ShoppableDocument.KeyFor(id), ct), "application/json");
-                return await documents.ReadReviewedAsync(id, ct) is { } reviewed
+                    return Results.Stream(await store.OpenReadAsync(Buckets.Output, stored.Key, ct), "application/json");
+                return await documents.ReadReviewedAsync(id, ct, stored.Version) is { } reviewed
                     ? Results.Ok(reviewed)
                     : ApiProblems.NotFound($"Video {id:N} has no shoppable document.");
             })
             .Produces<ReviewedDocument>()
             .WithName("GetShoppableDocument")
             .WithSummary("The shoppable document: every shot with its products, boxes and scores, reviews applied. " +
+                         "The latest version (a catalog change re-matches the video into a new one); version=N serves an older one. " +
                          "original=true serves the machine's document as written.");
+
+        app.MapGet("/videos/{id:guid}/versions", async (Guid id, ISagaStateReader<VideoProcessingState> videos,
+                ShoppableDocumentReader documents, CancellationToken ct) =>
+            {
+                if (await MissingDocumentAsync(id, videos, ct) is { } missing)
+                    return missing;
+                var saga = (await videos.FindAsync(id, ct))!;
+                return Results.Ok(await documents.ListVersionsAsync(id, saga.FinishedAt, ct));
+            })
+            .Produces<IReadOnlyList<DocumentVersion>>()
+            .WithName("ListShoppableVersions")
+            .WithSummary("The versions of the shoppable document, oldest first: 1 from the first processing, then one per catalog " +
+                         "change that changed the video's matches (version, createdAt, reason, key).");
 
         app.MapGet("/videos/{id:guid}/products", async (Guid id, string? t, ISagaStateReader<VideoProcessingState> videos,
                 ShoppableDocumentReader documents, CancellationToken ct) =>

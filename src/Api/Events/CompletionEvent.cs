@@ -17,7 +17,8 @@ public sealed record CompletionEvent(
     string? Step = null,
     string? Reason = null,
     int? Ingested = null,
-    int? Failed = null)
+    int? Failed = null,
+    int? Version = null)
 {
     /// <summary>camelCase, nulls left out: the exact bytes webhook signatures cover.</summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)

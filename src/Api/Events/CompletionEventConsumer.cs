@@ -12,6 +12,7 @@ namespace ShoppableVideo.Api.Events;
 public abstract class CompletionEventConsumer(TimeProvider clock) :
     IConsumer<VideoProcessingCompleted>,
     IConsumer<VideoProcessingFailed>,
+    IConsumer<VideoRematched>,
     IConsumer<CatalogIngestionCompleted>,
     IConsumer<CatalogIngestionFailed>
 {
@@ -21,6 +22,9 @@ public abstract class CompletionEventConsumer(TimeProvider clock) :
         HandAsync(CompletionEventMapper.From(context.Message, OccurredAt(context)), context.CancellationToken);
 
     public Task Consume(ConsumeContext<VideoProcessingFailed> context) =>
+        HandAsync(CompletionEventMapper.From(context.Message, OccurredAt(context)), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<VideoRematched> context) =>
         HandAsync(CompletionEventMapper.From(context.Message, OccurredAt(context)), context.CancellationToken);
 
     public Task Consume(ConsumeContext<CatalogIngestionCompleted> context) =>

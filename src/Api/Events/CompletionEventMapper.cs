@@ -15,6 +15,12 @@ public static class CompletionEventMapper
         CompletionEventTypes.VideoFailed, EventId(CompletionEventTypes.VideoFailed, message.VideoId), at,
         VideoId: message.VideoId, Key: message.Video.Key, Step: message.Step, Reason: message.Reason);
 
+    /// <summary>The id is the re-match's: one announcement per (catalog change, video) that changed the video.</summary>
+    public static CompletionEvent From(VideoRematched message, DateTimeOffset at) => new(
+        CompletionEventTypes.VideoRematched, EventId(CompletionEventTypes.VideoRematched, message.RematchId), at,
+        VideoId: message.VideoId, Key: message.DocumentKey, DocumentUrl: DocumentUrl(message.VideoId),
+        Reason: message.Reason, Version: message.Version);
+
     public static CompletionEvent From(CatalogIngestionCompleted message, DateTimeOffset at) => new(
         CompletionEventTypes.CatalogCompleted, EventId(CompletionEventTypes.CatalogCompleted, message.BatchId), at,
         BatchId: message.BatchId, Key: message.Manifest.Key, Ingested: message.Ingested, Failed: message.Failed);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using ShoppableVideo.Messages;
 using ShoppableVideo.Sagas.Persistence;
 
 namespace ShoppableVideo.Api.Reviews;
@@ -19,14 +20,14 @@ public sealed class DynamoDbReviewStore(IAmazonDynamoDB client, string tableName
     /// <summary>Losing the race this many times in a row means something else is wrong.</summary>
     const int MaxAttempts = 20;
 
-    public async Task<ShotReview> AddAsync(Guid videoId, int segmentIndex, ReviewRequest request, string reviewer,
+    public async Task<ShotReview> AddAsync(Guid videoId, int segmentIndex, ReviewRequest request, ReviewedItem? item, string reviewer,
         CancellationToken cancellationToken)
     {
         var at = DateTimeOffset.UtcNow;
         for (var attempt = 1; ; attempt++)
         {
             var review = new ShotReview(await LastIdAsync(videoId, cancellationToken) + 1, videoId, segmentIndex, request.Action,
-                request.ProductId, request.ReplacementProductId, reviewer, request.Note, at);
+                request.ProductId, request.ReplacementProductId, reviewer, request.Note, at, item);
             try
             {
                 await client.PutItemAsync(new PutItemRequest
@@ -95,6 +96,16 @@ public sealed class DynamoDbReviewStore(IAmazonDynamoDB client, string tableName
             item["ReplacementProductId"] = new() { S = replacement };
         if (review.Note is { } note)
             item["Note"] = new() { S = note };
+        if (review.Item is { } reviewed)
+        {
+            item["BoxLeft"] = Number(reviewed.Box.Left);
+            item["BoxTop"] = Number(reviewed.Box.Top);
+            item["BoxWidth"] = Number(reviewed.Box.Width);
+            item["BoxHeight"] = Number(reviewed.Box.Height);
+            item["Seconds"] = Number(reviewed.Seconds);
+            item["Kind"] = new() { S = reviewed.Kind };
+            item["Score"] = Number(reviewed.Score);
+        }
         return item;
     }
 
@@ -107,5 +118,14 @@ public sealed class DynamoDbReviewStore(IAmazonDynamoDB client, string tableName
         item.TryGetValue("ReplacementProductId", out var replacement) ? replacement.S : null,
         item["Reviewer"].S,
         item.TryGetValue("Note", out var note) ? note.S : null,
-        DateTimeOffset.Parse(item["At"].S, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+        DateTimeOffset.Parse(item["At"].S, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+        item.ContainsKey("BoxLeft")
+            ? new ReviewedItem(
+                new NormalizedBox(Double(item["BoxLeft"]), Double(item["BoxTop"]), Double(item["BoxWidth"]), Double(item["BoxHeight"])),
+                Double(item["Seconds"]), item["Kind"].S, Double(item["Score"]))
+            : null);
+
+    static AttributeValue Number(double value) => new() { N = value.ToString("R", CultureInfo.InvariantCulture) };
+
+    static double Double(AttributeValue value) => double.Parse(value.N, CultureInfo.InvariantCulture);
 }

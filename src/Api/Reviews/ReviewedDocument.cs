@@ -6,13 +6,18 @@ namespace ShoppableVideo.Api.Reviews;
 
 /// <summary>The shoppable document as the API serves it: the machine's document with reviews applied.
 /// Schema 2.1 is 2.0 plus an optional <c>review</c> on each product; the machine's own 2.0 document
-/// stays untouched in the output bucket and is served with <c>?original=true</c>.</summary>
+/// stays untouched in the output bucket and is served with <c>?original=true</c>. Version is the machine
+/// document's version the reviews were applied to (1 the first processing's, 2 and up re-matches), with when
+/// and why it was written for versions after the first.</summary>
 public record ReviewedDocument(
     string SchemaVersion,
     Guid VideoId,
     ShoppableVideoInfo Video,
     string Analysis,
-    IReadOnlyList<ReviewedSegment> Segments)
+    IReadOnlyList<ReviewedSegment> Segments,
+    int Version = 1,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? CreatedAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null)
 {
     public const string ReviewedSchemaVersion = "2.1";
 
@@ -37,6 +42,6 @@ public record ReviewedProduct(
     double Confidence,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ProductReview? Review = null);
 
-/// <param name="Status">approved or replaced (rejected products are not served).</param>
+/// <param name="Status">approved, replaced or added (rejected products are not served).</param>
 /// <param name="OriginalProductId">what the machine had found, for a replaced product.</param>
 public record ProductReview(string Status, string Reviewer, DateTimeOffset At, string? OriginalProductId, string? Note);

@@ -8,6 +8,9 @@ public static class VideoArtifactKeys
 
     public static string FrameSignals(Guid videoId) => $"{Folder(videoId)}/frame-signals.bin";
 
+    /// <summary>Every analysed frame's item descriptors (<c>VideoDescriptorsFormat</c>), so a re-match needs no decode.</summary>
+    public static string Descriptors(Guid videoId) => $"{Folder(videoId)}/descriptors.bin";
+
     public static string Candidate(Guid videoId, long frame) => $"{Folder(videoId)}/candidates/{frame:D6}{RawFrameFormat.Extension}";
 
     public static string RepresentativeFrame(Guid videoId, long frame) => $"{Folder(videoId)}/frames/{frame:D6}{RawFrameFormat.Extension}";

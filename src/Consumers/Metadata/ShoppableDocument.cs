@@ -1,19 +1,30 @@
+using System.Text.Json.Serialization;
 using ShoppableVideo.Messages;
 
 namespace ShoppableVideo.Consumers.Metadata;
 
 /// <summary>The shoppable metadata document a player or shop reads: every shot with its time range, its
-/// representative frames and the products found in it.</summary>
+/// representative frames and the products found in it. Version 1 is the first processing's and is written
+/// without Version, CreatedAt and Reason (as before re-matching existed); a re-match after a catalog change
+/// writes version 2 and up with all three (<see cref="ShoppableVersions"/>).</summary>
 public record ShoppableDocument(
     string SchemaVersion,
     Guid VideoId,
     ShoppableVideoInfo Video,
     string Analysis,
-    IReadOnlyList<ShoppableSegment> Segments)
+    IReadOnlyList<ShoppableSegment> Segments,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Version = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? CreatedAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null)
 {
+    /// <summary>The version this document is: version 1 does not say.</summary>
+    [JsonIgnore]
+    public int VersionNumber => Version ?? 1;
+
     /// <summary>2.0 added <c>match</c> (exact or similar) and <c>confidence</c> to every product.</summary>
     public const string CurrentSchemaVersion = "2.0";
 
+    /// <summary>The first processing's document (version 1); later versions: <see cref="ShoppableVersions.KeyFor"/>.</summary>
     public static string KeyFor(Guid videoId) => $"videos/{videoId:N}/shoppable.json";
 
     public static ShoppableDocument From(PublishMetadata command)

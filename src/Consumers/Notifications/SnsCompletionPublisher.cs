@@ -13,6 +13,7 @@ namespace ShoppableVideo.Consumers.Notifications;
 public sealed class SnsCompletionPublisher(SnsClient sns, SnsCompletionOptions options) :
     IConsumer<VideoProcessingCompleted>,
     IConsumer<VideoProcessingFailed>,
+    IConsumer<VideoRematched>,
     IConsumer<CatalogIngestionCompleted>,
     IConsumer<CatalogIngestionFailed>
 {
@@ -21,6 +22,8 @@ public sealed class SnsCompletionPublisher(SnsClient sns, SnsCompletionOptions o
     public Task Consume(ConsumeContext<VideoProcessingCompleted> context) => PublishAsync(context, context.Message.VideoId);
 
     public Task Consume(ConsumeContext<VideoProcessingFailed> context) => PublishAsync(context, context.Message.VideoId);
+
+    public Task Consume(ConsumeContext<VideoRematched> context) => PublishAsync(context, context.Message.RematchId);
 
     public Task Consume(ConsumeContext<CatalogIngestionCompleted> context) => PublishAsync(context, context.Message.BatchId);
 

@@ -16,6 +16,7 @@ public static class FrameAnalyzerRegistration
     public static IServiceCollection AddFrameAnalyzer(this IServiceCollection services)
     {
         services.TryAddSingleton(new ShotVoteOptions());
+        services.TryAddSingleton(sp => new ShotMatcher(sp.GetRequiredService<IProductIndex>(), sp.GetRequiredService<ShotVoteOptions>()));
         services.AddSingleton<IFrameAnalyzer>(sp =>
         {
             var missing = new[]
@@ -27,7 +28,7 @@ public static class FrameAnalyzerRegistration
             return missing.Count > 0
                 ? new NotConfiguredFrameAnalyzer($"no {string.Join(", no ", missing)}")
                 : new OnnxFrameAnalyzer(sp.GetRequiredService<IVideoFrameReader>(), sp.GetRequiredService<IItemFinder>(),
-                    sp.GetRequiredService<IProductIndex>(), sp.GetRequiredService<ShotVoteOptions>());
+                    sp.GetRequiredService<ShotMatcher>(), sp.GetService<ItemDescriber>()?.Model ?? "");
         });
         return services;
     }

@@ -1,3 +1,4 @@
+using ShoppableVideo.Consumers.Matching;
 using ShoppableVideo.Messages;
 
 namespace ShoppableVideo.Consumers.Vision;
@@ -8,5 +9,7 @@ public interface IFrameAnalyzer
     Task<FrameAnalysis> AnalyzeAsync(Guid videoId, IReadOnlyList<Segment> segments, CancellationToken cancellationToken);
 }
 
-/// <summary>Analysis is "complete" when models ran, "not-configured" when none are installed.</summary>
-public record FrameAnalysis(string Analysis, IReadOnlyList<SegmentMatches> Matches);
+/// <summary>Analysis is "complete" when models ran, "not-configured" when none are installed. Descriptors are
+/// what the models saw, kept so a catalog change can re-match the video without running them again (null when
+/// no models ran).</summary>
+public record FrameAnalysis(string Analysis, IReadOnlyList<SegmentMatches> Matches, VideoDescriptors? Descriptors = null);

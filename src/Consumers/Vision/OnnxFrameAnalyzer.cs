@@ -6,41 +6,35 @@ namespace ShoppableVideo.Consumers.Vision;
 
 /// <summary>
 /// The real analyzer: for every representative frame of every shot it reads the raw pixels the decode pass kept, finds and
-/// describes the item regions (ONNX detector and re-ID embedder behind <see cref="IItemFinder"/>), asks
-/// the product index for the nearest catalog products of the same kind, and lets the shot's frames vote
-/// (<see cref="ShotVote"/>). Frames run one after another: the ONNX sessions already use every core.
+/// describes the item regions (ONNX detector and embedder behind <see cref="IItemFinder"/>), then hands the
+/// descriptors to <see cref="ShotMatcher"/> (k-NN among the same kind, then the shot vote), the same path a
+/// re-match takes. The descriptors come back with the matches, so they can be kept for re-matching.
+/// Frames run one after another: the ONNX sessions already use every core.
 /// </summary>
-public sealed class OnnxFrameAnalyzer(IVideoFrameReader frames, IItemFinder items, IProductIndex index, ShotVoteOptions options)
+public sealed class OnnxFrameAnalyzer(IVideoFrameReader frames, IItemFinder items, ShotMatcher matcher, string model)
     : IFrameAnalyzer
 {
     public const string Analysis = "complete";
 
     public async Task<FrameAnalysis> AnalyzeAsync(Guid videoId, IReadOnlyList<Segment> segments, CancellationToken cancellationToken)
     {
-        var matches = new List<SegmentMatches>(segments.Count);
+        var shots = new List<ShotDescriptors>(segments.Count);
         foreach (var segment in segments)
         {
-            var hits = new List<FrameHit>();
-            var itemsSeen = 0;
+            var described = new List<FrameDescriptors>(segment.Frames.Count);
             foreach (var frame in segment.Frames)
-                itemsSeen += await FindHitsAsync(frame, hits, cancellationToken);
-            matches.Add(new SegmentMatches(segment.Index, ShotVote.Decide(hits, segment.Frames.Count, options), itemsSeen));
+                described.Add(await DescribeAsync(frame, cancellationToken));
+            shots.Add(new ShotDescriptors(segment.Index, segment.Frames.Count, described));
         }
-        return new FrameAnalysis(Analysis, matches);
+        var descriptors = new VideoDescriptors(model, shots);
+        return new FrameAnalysis(Analysis, await matcher.MatchAsync(descriptors, cancellationToken), descriptors);
     }
 
-    /// <summary>Adds the frame's hits; returns how many item regions it found, matched or not.</summary>
-    async Task<int> FindHitsAsync(RepresentativeFrame frame, List<FrameHit> hits, CancellationToken cancellationToken)
+    async Task<FrameDescriptors> DescribeAsync(RepresentativeFrame frame, CancellationToken cancellationToken)
     {
         var image = await frames.ReadAsync(frame, cancellationToken);
-        var found = items.Find(image);
-        foreach (var item in found)
-        {
-            var box = item.Region.Box.Normalize(image.Width, image.Height);
-            // A region of any kind (a close-up) counts towards the garment of whatever product it matched.
-            foreach (var hit in await index.SearchAsync(item.Region.Kind, item.Descriptor, options.NeighboursPerRegion, cancellationToken))
-                hits.Add(new FrameHit(frame.FrameNumber, frame.Seconds, hit.ProductId, hit.Kind, hit.Score, box));
-        }
-        return found.Count;
+        return new FrameDescriptors(frame.FrameNumber, frame.Seconds, items.Find(image)
+            .Select(item => new FrameItem(item.Region.Kind, item.Region.Box.Normalize(image.Width, image.Height), item.Descriptor))
+            .ToList());
     }
 }

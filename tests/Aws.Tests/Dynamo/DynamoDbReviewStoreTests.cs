@@ -1,4 +1,5 @@
 using ShoppableVideo.Api.Reviews;
+using ShoppableVideo.Messages;
 
 namespace ShoppableVideo.Aws.Tests.Dynamo;
 
@@ -6,16 +7,17 @@ namespace ShoppableVideo.Aws.Tests.Dynamo;
 public sealed class DynamoDbReviewStoreTests(LocalDynamoDb dynamo) : IClassFixture<LocalDynamoDb>
 {
     [Fact]
-    public async Task Reviews_come_back_oldest_first_with_every_field_and_another_videos_stay_apart()
+    public async Task Reviews_come_back_oldest_first_with_every_field_and_the_reviewed_item_and_another_videos_stay_apart()
     {
         var settings = await dynamo.NewTablesAsync();
         using var client = new ObservedDynamoDbClient(settings);
         var store = new DynamoDbReviewStore(client, settings.ReviewTable);
         var (video, other) = (Guid.NewGuid(), Guid.NewGuid());
 
-        var first = await store.AddAsync(video, 2, new ReviewRequest(ReviewActions.Reject, "tee"), "ana", default);
-        var second = await store.AddAsync(video, 0, new ReviewRequest(ReviewActions.Replace, "tee", "hoodie", "wrong colour"), "bo", default);
-        await store.AddAsync(other, 1, new ReviewRequest(ReviewActions.Approve, "bag"), "ana", default);
+        var first = await store.AddAsync(video, 2, new ReviewRequest(ReviewActions.Reject, "tee"), null, "ana", default);
+        var second = await store.AddAsync(video, 0, new ReviewRequest(ReviewActions.Replace, "tee", "hoodie", "wrong colour"),
+            new ReviewedItem(new NormalizedBox(0.1, 0.2, 0.3, 0.45), 1.25, "upper", 0.9123), "bo", default);
+        await store.AddAsync(other, 1, new ReviewRequest(ReviewActions.Approve, "bag"), null, "ana", default);
 
         var reviews = await store.ListAsync(video, default);
         Assert.Equal([1L, 2L], reviews.Select(r => r.Id));
@@ -38,7 +40,7 @@ public sealed class DynamoDbReviewStoreTests(LocalDynamoDb dynamo) : IClassFixtu
             {
                 var store = new DynamoDbReviewStore(client, settings.ReviewTable);
                 for (var i = 0; i < 5; i++)
-                    await store.AddAsync(video, i, new ReviewRequest(ReviewActions.Approve, $"p{process}-{i}"), $"process-{process}", default);
+                    await store.AddAsync(video, i, new ReviewRequest(ReviewActions.Approve, $"p{process}-{i}"), null, $"process-{process}", default);
             })));
 
             var reviews = await new DynamoDbReviewStore(clients[0], settings.ReviewTable).ListAsync(video, default);

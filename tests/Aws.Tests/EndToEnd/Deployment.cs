@@ -71,8 +71,8 @@ public sealed record Deployment(
     }
 
     /// <summary>Drops a catalog of Luma products as a shop would: their photos under <c>shop/</c> in the catalog
-    /// bucket, then the manifest <c>shop/catalog.csv</c> naming them, announced.</summary>
-    public async Task DropLumaCatalogAsync(IEnumerable<(string Id, string Category, string Photo)> products)
+    /// bucket, then the manifest <c>shop/{manifestName}</c> naming them, announced.</summary>
+    public async Task DropLumaCatalogAsync(IEnumerable<(string Id, string Category, string Photo)> products, string manifestName = "catalog.csv")
     {
         var listed = products.ToList();
         foreach (var product in listed)
@@ -81,10 +81,10 @@ public sealed record Deployment(
                 BucketName = Buckets[Consumers.Storage.Buckets.Catalog], Key = $"shop/{product.Photo}",
                 FilePath = Path.Combine(Consumers.Tests.Support.SharedData.Folder!, "luma", "images", product.Photo),
             });
-        var manifest = Path.Combine(Directory.CreateTempSubdirectory("sv-aws-catalog-").FullName, "catalog.csv");
+        var manifest = Path.Combine(Directory.CreateTempSubdirectory("sv-aws-catalog-").FullName, manifestName);
         await File.WriteAllLinesAsync(manifest,
             ["product_id,name,price,category,image", .. listed.Select(p => $"{p.Id},{p.Id},50,\"{p.Category}\",{p.Photo}")]);
-        await PutAndAnnounceAsync(Consumers.Storage.Buckets.Catalog, "shop/catalog.csv", manifest);
+        await PutAndAnnounceAsync(Consumers.Storage.Buckets.Catalog, $"shop/{manifestName}", manifest);
     }
 
     public Task AnnounceAsync(string bucket, string key, GetObjectMetadataResponse stored) =>

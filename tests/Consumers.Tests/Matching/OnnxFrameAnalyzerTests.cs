@@ -74,7 +74,7 @@ public class OnnxFrameAnalyzerTests
             [ItemKind.Lower] = [new("MP01-Blue", 0.7, ItemKind.Lower)],
         });
 
-        var analysis = await new OnnxFrameAnalyzer(frames, items, index, Options)
+        var analysis = await new OnnxFrameAnalyzer(frames, items, new ShotMatcher(index, Options), "test")
             .AnalyzeAsync(Guid.NewGuid(), [Shot(0, 10, 40), Shot(1, 80)], CancellationToken.None);
 
         Assert.Equal(OnnxFrameAnalyzer.Analysis, analysis.Analysis);
@@ -97,7 +97,7 @@ public class OnnxFrameAnalyzerTests
         var items = new ScriptedItems(
             new DescribedItem(new ItemRegion(ItemKind.Upper, new PixelBox(50, 0, 150, 50), 0.9f, new PixelBox(50, 0, 150, 100)), AnyDescriptor));
 
-        var analysis = await new OnnxFrameAnalyzer(new BlankFrames(), items, new ScriptedIndex([]), Options)
+        var analysis = await new OnnxFrameAnalyzer(new BlankFrames(), items, new ShotMatcher(new ScriptedIndex([]), Options), "test")
             .AnalyzeAsync(Guid.NewGuid(), [Shot(0, 5, 9)], CancellationToken.None);
 
         var shot = Assert.Single(analysis.Matches);
@@ -108,7 +108,7 @@ public class OnnxFrameAnalyzerTests
     [Fact]
     public async Task A_shot_where_nothing_was_found_reports_no_products()
     {
-        var analysis = await new OnnxFrameAnalyzer(new BlankFrames(), new ScriptedItems(), new ScriptedIndex([]), Options)
+        var analysis = await new OnnxFrameAnalyzer(new BlankFrames(), new ScriptedItems(), new ShotMatcher(new ScriptedIndex([]), Options), "test")
             .AnalyzeAsync(Guid.NewGuid(), [Shot(0, 5)], CancellationToken.None);
 
         var shot = Assert.Single(analysis.Matches);

@@ -1,23 +1,27 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShoppableVideo.Api.Events;
 using ShoppableVideo.Consumers.Catalog;
 using ShoppableVideo.Consumers.Matching;
 using ShoppableVideo.Consumers.Media;
 using ShoppableVideo.Consumers.Metadata;
+using ShoppableVideo.Consumers.Rematch;
 using ShoppableVideo.Consumers.Vision;
 using ShoppableVideo.Sagas.Artifacts;
 using ShoppableVideo.Sagas.Catalog;
+using ShoppableVideo.Sagas.Rematch;
 using ShoppableVideo.Sagas.Video;
 
 namespace ShoppableVideo.Api.Hosting.Bus;
 
-/// <summary>The bus every profile runs: the three sagas, every consumer and the retry policy. A profile
+/// <summary>The bus every profile runs: the four sagas, every consumer and the retry policy. A profile
 /// chooses only where saga state lives and which transport (with its scheduler) carries the messages.</summary>
 public static class ShoppableBus
 {
     public static IServiceCollection AddShoppableBus(this IServiceCollection services, ISagaRepositoryChoice sagaRepository,
         Action<IBusRegistrationConfigurator> useTransport, Action<MediaOptions>? configureMedia = null)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddMassTransit(x =>
         {
             // MassTransit 8.4+ reports anonymous usage to its makers by default; a self-hosted pipeline
@@ -29,6 +33,8 @@ public static class ShoppableBus
                 x.AddSagaStateMachine<CatalogIngestionStateMachine, CatalogIngestionState, CatalogIngestionSagaDefinition>());
             sagaRepository.Configure(
                 x.AddSagaStateMachine<ProductImageStateMachine, ProductImageState, ProductImageSagaDefinition>());
+            sagaRepository.Configure(
+                x.AddSagaStateMachine<VideoRematchStateMachine, VideoRematchState, VideoRematchSagaDefinition>());
 
             x.AddMediaConsumers(configureMedia);
             x.AddConsumer<AnalyzeFramesConsumer>();
@@ -41,6 +47,8 @@ public static class ShoppableBus
             x.AddConsumer<PruneCatalogManifestConsumer>();
             x.AddConsumer<ProductIndexRebuildConsumer>();
             x.AddConsumer<ArtifactIndexingConsumer>();
+            x.AddConsumer<CatalogChangeRematchConsumer>();
+            x.AddConsumer<RematchVideoConsumer, RematchVideoConsumerDefinition>();
             x.AddConsumer<WebhookOutboxConsumer>();
             // A queue of this process's own, gone with it: every API process tells its SSE clients every event.
             x.AddConsumer<ServerSentEventsConsumer>().Endpoint(e =>
