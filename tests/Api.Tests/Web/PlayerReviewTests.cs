@@ -8,12 +8,12 @@ using Xunit.Abstractions;
 namespace ShoppableVideo.Api.Tests.Web;
 
 /// <summary>Reviewing in the player, in a real headless Chromium against the real host and pipeline: a
-/// reviewer with a write key replaces what the machine found, and a viewer's player (no key) then shows
-/// the replacement; a viewer reaches the hotspots with the keyboard alone.</summary>
+/// reviewer with a write key replaces what the machine found and draws a box for what it missed, and a
+/// viewer's player (no key) then shows both; a viewer reaches the hotspots with the keyboard alone.</summary>
 public class PlayerReviewTests(ITestOutputHelper output)
 {
     [SharedDataFact]
-    public async Task A_reviewer_replaces_an_item_in_the_player_and_the_viewers_player_then_shows_the_replacement()
+    public async Task A_reviewer_replaces_an_item_and_adds_a_missed_one_in_the_player_and_the_viewers_player_then_shows_both()
     {
         await using var host = await EmbeddedHost.StartAsync();
         Assert.Equal("Completed", (await PlayerCatalog.IngestAsync(host)).Status.State);
@@ -47,9 +47,33 @@ public class PlayerReviewTests(ITestOutputHelper output)
             .ToContainTextAsync("replaced (was ");
         await Screenshot(reviewer, "player-review.png");
 
+        // A product the machine missed: the first shot is a plain card, so nothing was found there. The
+        // reviewer drags a box over the picture and picks the product it shows.
+        var missed = PlayerCatalog.Others[2];
+        await SeekAsync(reviewer, PlayerCatalog.ShotSeconds * 0.5);
+        await Assertions.Expect(reviewer.Locator("#review .review-shot")).ToHaveTextAsync("Shot 1: no products");
+        await reviewer.ClickAsync("#review .review-draw");
+        var picture = (await reviewer.Locator("#hotspots").BoundingBoxAsync())!;
+        await reviewer.Mouse.MoveAsync(picture.X + 0.25f * picture.Width, picture.Y + 0.2f * picture.Height);
+        await reviewer.Mouse.DownAsync();
+        await reviewer.Mouse.MoveAsync(picture.X + 0.5f * picture.Width, picture.Y + 0.5f * picture.Height, new MouseMoveOptions { Steps = 5 });
+        await reviewer.Mouse.MoveAsync(picture.X + 0.75f * picture.Width, picture.Y + 0.8f * picture.Height, new MouseMoveOptions { Steps = 5 });
+        await reviewer.Mouse.UpAsync();
+        await reviewer.FillAsync("#review-query", missed.Id);
+        await reviewer.ClickAsync("#review .review-search button[type=submit]");
+        await reviewer.ClickAsync($"#review .review-results button[data-product-id=\"{missed.Id}\"]");
+        await Assertions.Expect(reviewer.Locator("#review .review-result")).ToHaveTextAsync($"Saved: add {missed.Name} in shot 1.");
+        var added = reviewer.Locator($"#hotspots .hotspot[data-product-id=\"{missed.Id}\"]");
+        await Assertions.Expect(added).ToBeVisibleAsync();
+        var drawn = (await added.BoundingBoxAsync())!;
+        Assert.InRange(drawn.X, picture.X + 0.25 * picture.Width - 3, picture.X + 0.25 * picture.Width + 3);
+        Assert.InRange(drawn.Width, 0.5 * picture.Width - 4, 0.5 * picture.Width + 4);
+        Assert.InRange(drawn.Height, 0.6 * picture.Height - 4, 0.6 * picture.Height + 4);
+
         // Through the review API, with its history.
-        var reviews = await host.Http.GetFromJsonAsync<JsonElement>($"/videos/{video.Id}/reviews");
-        var review = Assert.Single(reviews.EnumerateArray());
+        var reviews = (await host.Http.GetFromJsonAsync<JsonElement>($"/videos/{video.Id}/reviews")).EnumerateArray().ToList();
+        Assert.Equal(["replace", "add"], reviews.Select(r => r.GetProperty("action").GetString()));
+        var review = reviews[0];
         Assert.Equal(("replace", found, replacement.Id), (review.GetProperty("action").GetString(),
             review.GetProperty("productId").GetString(), review.GetProperty("replacementProductId").GetString()));
 
@@ -63,6 +87,9 @@ public class PlayerReviewTests(ITestOutputHelper output)
         await Assertions.Expect(hotspot).ToBeVisibleAsync();
         Assert.Equal(0, await viewer.Locator($"#hotspots .hotspot[data-product-id=\"{found}\"]").CountAsync());
         Assert.True(await viewer.Locator("#review").IsHiddenAsync(), "a viewer's player shows no review controls");
+        await SeekAsync(viewer, PlayerCatalog.ShotSeconds * 0.5);
+        await Assertions.Expect(viewer.Locator($"#hotspots .hotspot[data-product-id=\"{missed.Id}\"]")).ToBeVisibleAsync();
+        await SeekAsync(viewer, shotMiddle);
         // Every product of the video is in the tray; those it shows only as look-alikes say so.
         var served = await host.Http.GetFromJsonAsync<JsonElement>($"/videos/{video.Id}/shoppable");
         var listed = served.GetProperty("segments").EnumerateArray().SelectMany(s => s.GetProperty("products").EnumerateArray())
