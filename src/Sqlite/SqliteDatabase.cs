@@ -147,8 +147,15 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         return writer;
     }
 
+    /// <summary>Every connection maps the file into memory (up to <see cref="MemoryMapBytes"/>) instead of
+    /// copying pages through SQLite's 2 MiB page cache: a k-NN search reads every vector of the product index,
+    /// and the knn benchmark measured it twice as fast mapped (33 ms against 16 ms p50 at 10k views).</summary>
     Task ApplyConnectionPragmasAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection, $"PRAGMA busy_timeout={_busyTimeoutMs}; PRAGMA foreign_keys=ON;", cancellationToken);
+        ExecuteAsync(connection, $"PRAGMA busy_timeout={_busyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA mmap_size={MemoryMapBytes};",
+            cancellationToken);
+
+    /// <summary>Address space, not memory: the kernel pages the file in and out as it would any cached file.</summary>
+    public const long MemoryMapBytes = 8L << 30;
 
     static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {

@@ -14,6 +14,8 @@ return args.FirstOrDefault() switch
     "matching-sweep" => await new MatchingSweep().RunAsync(),
     "shared-photos" => await new SharedPhotosBenchmark().RunAsync(),
     "idle-intake" => await new IdleIntakeBenchmark().RunAsync(),
+    "startup" => await new StartupBenchmark().RunAsync(),
+    "knn" when KnnSizes(args) is { } sizes => await new KnnBenchmark(sizes, queries: 200).RunAsync(),
     _ => Usage(),
 };
 
@@ -25,6 +27,15 @@ static (bool Ok, int? Max) MaxShots(string[] args) => args.Skip(1).ToArray() swi
     _ => (false, null),
 };
 
+// knn [SIZE...]: catalog sizes in views, by default 10k, 100k and 1M.
+static IReadOnlyList<int>? KnnSizes(string[] args)
+{
+    if (args.Length == 1)
+        return [10_000, 100_000, 1_000_000];
+    var sizes = args.Skip(1).Select(a => int.TryParse(a, out var n) && n >= 4 ? n : 0).ToList();
+    return sizes.Contains(0) ? null : sizes;
+}
+
 static async Task<int> RunShots()
 {
     await using var pipeline = new EmbeddedPipelineTimer();
@@ -33,6 +44,6 @@ static async Task<int> RunShots()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Benchmarks <mode>   modes: shots, decode, matching [--max-shots N], matching-sweep, shared-photos, idle-intake");
+    Console.Error.WriteLine("usage: Benchmarks <mode>   modes: shots, decode, matching [--max-shots N], matching-sweep, shared-photos, idle-intake, startup, knn [VIEWS...]");
     return 2;
 }

@@ -21,6 +21,7 @@ public sealed class CliHost : IAsyncDisposable
         // progress bars.
         string[] arguments = ["--Logging:LogLevel:Default=Warning", .. hostArguments];
         var app = ShoppableVideoApp.Build(settings, arguments, "http://127.0.0.1:0");
+        VisionWarmUp.Begin(app.Services);
         await app.StartAsync(cancellationToken);
         return new CliHost(app);
     }

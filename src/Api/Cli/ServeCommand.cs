@@ -26,6 +26,7 @@ public sealed class ServeCommand : Command
         {
             var settings = context.SettingsFor(context.DataDirectory(parse));
             await using var app = ShoppableVideoApp.Build(settings, HostArguments(parse), parse.GetValue(Urls));
+            VisionWarmUp.Begin(app.Services);
             await app.StartAsync(cancellationToken);
             WriteWhereItIs(context, app.Services);
             await app.WaitForShutdownAsync(cancellationToken);
