@@ -20,7 +20,7 @@ public sealed class EmbeddedPipelineTimer : IPipelineTimer, IAsyncDisposable
     readonly string dataRoot = Path.Combine(Path.GetTempPath(), $"sv-bench-{Guid.NewGuid():N}");
     WebApplication? app;
 
-    public async Task<TimeSpan> TimeAsync(string videoPath)
+    public async Task<PipelineRun> TimeAsync(string videoPath)
     {
         var host = await StartedHost();
         var store = host.Services.GetRequiredService<IObjectStore>();
@@ -41,7 +41,7 @@ public sealed class EmbeddedPipelineTimer : IPipelineTimer, IAsyncDisposable
                 clock.Stop();
                 if (saga.CurrentState != nameof(VideoProcessingStateMachine.Completed))
                     throw new InvalidOperationException($"{videoPath} failed: {saga.FailureReason}");
-                return clock.Elapsed;
+                return new PipelineRun(clock.Elapsed, saga.Timings.ToDictionary(t => t.Step, t => t.Seconds ?? 0));
             }
             await Task.Delay(5);
         }

@@ -9,7 +9,9 @@ namespace ShoppableVideo.Benchmarks;
 
 /// <summary>Shot detection against plain decoding: for each shared video, ffmpeg decode-only time, the
 /// project's detection pass as the saga runs it (probe + single decode pass with raw candidate frames +
-/// detector), the same pass without candidates for reference, and F1 against the ground truth.</summary>
+/// detector), the same pass without candidates for reference, the whole saga with the seconds of each of its
+/// steps, and F1 against the ground truth. A warm-up decode and saga run first, so the first video measured
+/// does not pay for a cold start (disk cache, JIT, the models opening).</summary>
 public sealed class ShotsBenchmark(IPipelineTimer? pipelineTimer)
 {
     const int Runs = 3;
@@ -32,8 +34,13 @@ public sealed class ShotsBenchmark(IPipelineTimer? pipelineTimer)
             Directory.CreateSymbolicLink(store.BucketPath(Buckets.Videos), videosFolder);
 
             double decodeTotal = 0, shotsTotal = 0, pipelineTotal = 0;
+            var stepTotals = new Dictionary<string, double>();
             var f1 = double.NaN;
-            foreach (var path in Directory.GetFiles(videosFolder, "*.mp4").Order())
+            var videos = Directory.GetFiles(videosFolder, "*.mp4").Order().ToList();
+            await Stopwatches.RunToolAsync("ffmpeg", "-nostdin", "-v", "error", "-i", videos[0], "-f", "null", "-");
+            if (pipelineTimer is not null)
+                await pipelineTimer.TimeAsync(videos[0]);
+            foreach (var path in videos)
             {
                 var name = Path.GetFileName(path);
                 var decode = await Stopwatches.BestOfAsync(Runs, () => Stopwatches.RunToolAsync("ffmpeg", "-nostdin", "-v", "error", "-i", path, "-f", "null", "-"));
@@ -44,8 +51,16 @@ public sealed class ShotsBenchmark(IPipelineTimer? pipelineTimer)
                 // Reference only: candidates so sparse that only frame 0 is kept as a candidate.
                 var bare = await Stopwatches.BestOfAsync(Runs, () => DetectAsync(store, name, probe, new FrameExtractionOptions { CandidatesPerSecond = 1e-6, MaxCandidateInterval = int.MaxValue }));
                 TimeSpan? pipeline = null;
+                PipelineRun? best = null;
                 if (pipelineTimer is not null)
-                    pipeline = await Stopwatches.BestOfAsync(Runs, () => pipelineTimer.TimeAsync(path));
+                {
+                    for (var run = 0; run < Runs; run++)
+                        if (await pipelineTimer.TimeAsync(path) is var timed && (best is null || timed.Elapsed < best.Elapsed))
+                            best = timed;
+                    pipeline = best!.Elapsed;
+                    foreach (var (step, seconds) in best.StepSeconds)
+                        stepTotals[step] = stepTotals.GetValueOrDefault(step) + seconds;
+                }
 
                 decodeTotal += decode.TotalSeconds;
                 shotsTotal += shots.TotalSeconds;
@@ -53,7 +68,8 @@ public sealed class ShotsBenchmark(IPipelineTimer? pipelineTimer)
                 Console.WriteLine(
                     $"{name}: decode-only {decode.TotalSeconds:F3}s, shots {shots.TotalSeconds:F3}s (x{shots / decode:F2}), " +
                     $"shots without candidates {bare.TotalSeconds:F3}s (x{bare / decode:F2}), cuts {cuts.Count} [{string.Join(",", cuts)}], " +
-                    (pipeline is { } p ? $"pipeline {p.TotalSeconds:F3}s (x{p / decode:F2})" : "pipeline: not measured"));
+                    (pipeline is { } p ? $"pipeline {p.TotalSeconds:F3}s (x{p / decode:F2}): " +
+                        string.Join(", ", best!.StepSeconds.Select(s => $"{s.Key} {s.Value:F3}s")) : "pipeline: not measured"));
 
                 var truthPath = Path.Combine(videosFolder, GroundTruth);
                 if (name == JsonDocument.Parse(File.ReadAllText(truthPath)).RootElement.GetProperty("video").GetString())
@@ -69,6 +85,9 @@ public sealed class ShotsBenchmark(IPipelineTimer? pipelineTimer)
                 ["shots_vs_decode"] = Math.Round(shotsTotal / decodeTotal, 4),
                 ["pipeline_vs_decode"] = pipelineTimer is null ? null : Math.Round(pipelineTotal / decodeTotal, 4),
             };
+            // Where the saga's seconds go: each step summed over the videos, against the same decode-only total.
+            foreach (var (step, seconds) in stepTotals)
+                summary[$"step_{step}_vs_decode"] = Math.Round(seconds / decodeTotal, 4);
             Console.WriteLine(JsonSerializer.Serialize(summary));
             return 0;
         }
