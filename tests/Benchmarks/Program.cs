@@ -15,6 +15,7 @@ return args.FirstOrDefault() switch
     "shared-photos" => await new SharedPhotosBenchmark().RunAsync(),
     "idle-intake" => await new IdleIntakeBenchmark().RunAsync(),
     "startup" => await new StartupBenchmark().RunAsync(),
+    "throughput" => await new ThroughputBenchmark().RunAsync(),
     "knn" when KnnSizes(args) is { } sizes => await new KnnBenchmark(sizes, queries: 200).RunAsync(),
     _ => Usage(),
 };
@@ -44,6 +45,6 @@ static async Task<int> RunShots()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Benchmarks <mode>   modes: shots, decode, matching [--max-shots N], matching-sweep, shared-photos, idle-intake, startup, knn [VIEWS...]");
+    Console.Error.WriteLine("usage: Benchmarks <mode>   modes: shots, decode, matching [--max-shots N], matching-sweep, shared-photos, idle-intake, startup, throughput, knn [VIEWS...]");
     return 2;
 }

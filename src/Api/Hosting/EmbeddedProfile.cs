@@ -28,7 +28,7 @@ public static class EmbeddedProfile
 
         // One host per data folder: what a killed host left in its scratch is swept before this one starts.
         FfmpegFrameExtractor.SweepScratch(settings.Data.ScratchRoot);
-        services.AddShoppableBus(new SqliteSagaRepositoryChoice(), x => x.UsingShoppableInMemory(), media =>
+        services.AddShoppableBus(new SqliteSagaRepositoryChoice(), x => x.UsingShoppableInMemory(settings.ConcurrentMessageLimit), media =>
         {
             media.Extraction.ScratchFolder = settings.Data.ScratchRoot;
             settings.ConfigureMedia?.Invoke(media);

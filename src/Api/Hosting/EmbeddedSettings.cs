@@ -17,6 +17,10 @@ public sealed class EmbeddedSettings
     public Action<MediaOptions>? ConfigureMedia { get; init; }
     public Action<MatchingOptions>? ConfigureMatching { get; init; }
 
+    /// <summary>How many messages each bus endpoint handles at once; null leaves MassTransit's default. The
+    /// throughput benchmark compares the choices.</summary>
+    public int? ConcurrentMessageLimit { get; init; }
+
     /// <summary>Runs after the profile's own registrations, so it can replace an adapter (tests count
     /// calls through decorators; a deployment may bring its own models).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
@@ -25,5 +29,6 @@ public sealed class EmbeddedSettings
     {
         Data = data, Steps = Steps, Intake = Intake, Catalog = Catalog, ShotVote = ShotVote,
         ConfigureMedia = ConfigureMedia, ConfigureMatching = ConfigureMatching, ConfigureServices = ConfigureServices,
+        ConcurrentMessageLimit = ConcurrentMessageLimit,
     };
 }
