@@ -17,21 +17,14 @@ public static class FrameSignalsFormat
     public static async Task<string> StoreAsync(IObjectStore store, Guid videoId, FrameSignals signals, CancellationToken cancellationToken)
     {
         var key = VideoArtifactKeys.FrameSignals(videoId);
-        using var buffer = new MemoryStream();
-        Write(signals, buffer);
-        buffer.Position = 0;
-        await store.WriteAsync(Buckets.Output, key, buffer, cancellationToken);
+        await store.WriteBufferedAsync(Buckets.Output, key, buffer => Write(signals, buffer), cancellationToken);
         return key;
     }
 
     /// <summary>Reads the artifact a frame step stored.</summary>
     public static async Task<FrameSignals> LoadAsync(IObjectStore store, string key, CancellationToken cancellationToken)
     {
-        await using var stream = await store.OpenReadAsync(Buckets.Output, key, cancellationToken);
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        buffer.Position = 0;
-        return Read(buffer);
+        return await store.ReadBufferedAsync(Buckets.Output, key, Read, cancellationToken);
     }
 
     public static void Write(FrameSignals signals, Stream stream)

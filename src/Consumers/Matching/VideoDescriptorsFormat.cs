@@ -16,10 +16,7 @@ public static class VideoDescriptorsFormat
     public static async Task<string> StoreAsync(IObjectStore store, Guid videoId, VideoDescriptors descriptors, CancellationToken cancellationToken)
     {
         var key = VideoArtifactKeys.Descriptors(videoId);
-        using var buffer = new MemoryStream();
-        Write(descriptors, buffer);
-        buffer.Position = 0;
-        await store.WriteAsync(Buckets.Output, key, buffer, cancellationToken);
+        await store.WriteBufferedAsync(Buckets.Output, key, buffer => Write(descriptors, buffer), cancellationToken);
         return key;
     }
 
@@ -30,11 +27,7 @@ public static class VideoDescriptorsFormat
         var key = VideoArtifactKeys.Descriptors(videoId);
         if (!await store.ExistsAsync(Buckets.Output, key, cancellationToken))
             return null;
-        await using var stream = await store.OpenReadAsync(Buckets.Output, key, cancellationToken);
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        buffer.Position = 0;
-        return Read(buffer);
+        return await store.ReadBufferedAsync(Buckets.Output, key, Read, cancellationToken);
     }
 
     public static void Write(VideoDescriptors descriptors, Stream stream)
