@@ -79,8 +79,7 @@ public class ConsolePageTests(ITestOutputHelper output)
         Assert.All(seen.EnumerateArray(), p => Assert.InRange(p.GetProperty("value").GetDouble(), 0, 100));
         Assert.Contains(seen.EnumerateArray(), p => p.GetProperty("step").GetString()!.StartsWith("step ", StringComparison.Ordinal));
 
-        var screenshot = HeadlessChromium.ArtifactPath("console-desktop.png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        var screenshot = await HeadlessChromium.ScreenshotAsync(page, "console-desktop.png");
         output.WriteLine($"screenshot: {screenshot}");
         Assert.Empty(pageErrors);
 
@@ -152,16 +151,14 @@ public class ConsolePageTests(ITestOutputHelper output)
         await Assertions.Expect(page.Locator("#product-count")).ToHaveTextAsync("2 products");
         await Assertions.Expect(page.Locator($"#product-list li[data-product-id=\"{PlayerCatalog.Photographed.Id}\"] .price")).ToHaveTextAsync("€52.00");
         await Assertions.Expect(page.Locator($"#product-list li[data-product-id=\"{PlayerCatalog.Others[1].Id}\"] .price")).ToHaveTextAsync("$40.00");
-        var screenshot = HeadlessChromium.ArtifactPath("console-catalog-upload.png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        var screenshot = await HeadlessChromium.ScreenshotAsync(page, "console-catalog-upload.png");
         output.WriteLine($"screenshot: {screenshot}");
         Assert.Empty(pageErrors);
     }
 
     async Task AssertNoHorizontalScrollAsync(IPage page, string screenshotName)
     {
-        var screenshot = HeadlessChromium.ArtifactPath(screenshotName);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        var screenshot = await HeadlessChromium.ScreenshotAsync(page, screenshotName);
         output.WriteLine($"screenshot: {screenshot}");
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         Assert.True(widths[0] <= widths[1], $"{screenshotName}: the page is {widths[0]} px wide in a {widths[1]} px viewport");

@@ -40,4 +40,28 @@ public static class HeadlessChromium
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, fileName);
     }
+
+    /// <summary>Seeks the player's video to <paramref name="seconds"/> once it has its metadata, and waits
+    /// for the seek to land; returns where it landed.</summary>
+    public static async Task<double> SeekAsync(IPage page, double seconds)
+    {
+        await page.WaitForSelectorAsync("#video[src]");
+        return await page.EvaluateAsync<double>("""
+            async t => {
+              const video = document.getElementById('video');
+              if (video.readyState < 1)
+                await new Promise(resolve => video.addEventListener('loadedmetadata', resolve, { once: true }));
+              await new Promise(resolve => { video.addEventListener('seeked', resolve, { once: true }); video.currentTime = t; });
+              return video.currentTime;
+            }
+            """, seconds);
+    }
+
+    /// <summary>A full-page screenshot saved as an artifact; returns its path.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string fileName)
+    {
+        var path = ArtifactPath(fileName);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
 }

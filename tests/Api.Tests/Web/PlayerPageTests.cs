@@ -46,15 +46,7 @@ public class PlayerPageTests(ITestOutputHelper output)
         Assert.Equal(segments.Count, await page.Locator("#shot-bar .shot-marker").CountAsync());
 
         var middle = (shot.GetProperty("startSeconds").GetDouble() + shot.GetProperty("endSeconds").GetDouble()) / 2;
-        var landed = await page.EvaluateAsync<double>("""
-            async t => {
-              const video = document.getElementById('video');
-              if (video.readyState < 1)
-                await new Promise(resolve => video.addEventListener('loadedmetadata', resolve, { once: true }));
-              await new Promise(resolve => { video.addEventListener('seeked', resolve, { once: true }); video.currentTime = t; });
-              return video.currentTime;
-            }
-            """, middle);
+        var landed = await HeadlessChromium.SeekAsync(page, middle);
         Assert.InRange(landed, middle - 0.1, middle + 0.1);
 
         var hotspot = page.Locator($"#hotspots .hotspot[data-product-id=\"{expected.Id}\"]");
@@ -96,8 +88,7 @@ public class PlayerPageTests(ITestOutputHelper output)
         await Assertions.Expect(page.Locator($"#tray .tray-item[data-product-id=\"{expected.Id}\"]")).ToHaveClassAsync("tray-item selected");
         Assert.True(await hotspot.IsVisibleAsync());
 
-        var screenshot = HeadlessChromium.ArtifactPath("player-hotspot.png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        var screenshot = await HeadlessChromium.ScreenshotAsync(page, "player-hotspot.png");
         output.WriteLine($"screenshot: {screenshot}");
         Assert.True(new FileInfo(screenshot).Length > 1000);
         Assert.Empty(pageErrors);

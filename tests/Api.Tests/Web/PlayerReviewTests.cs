@@ -35,7 +35,7 @@ public class PlayerReviewTests(ITestOutputHelper output)
         await reviewer.GotoAsync($"{host.Http.BaseAddress}player/{video.Id}?review");
         await reviewer.FillAsync("#review-key-input", ApiFactory.WriteKey);
         await reviewer.ClickAsync("#review .review-key button");
-        await SeekAsync(reviewer, shotMiddle);
+        await HeadlessChromium.SeekAsync(reviewer, shotMiddle);
         var item = reviewer.Locator($"#review .review-item[data-product-id=\"{found}\"]");
         await item.GetByRole(AriaRole.Button, new() { Name = "Replace…" }).ClickAsync();
         await reviewer.FillAsync("#review-query", "teton");
@@ -50,7 +50,7 @@ public class PlayerReviewTests(ITestOutputHelper output)
         // A product the machine missed: the first shot is a plain card, so nothing was found there. The
         // reviewer drags a box over the picture and picks the product it shows.
         var missed = PlayerCatalog.Others[2];
-        await SeekAsync(reviewer, PlayerCatalog.ShotSeconds * 0.5);
+        await HeadlessChromium.SeekAsync(reviewer, PlayerCatalog.ShotSeconds * 0.5);
         await Assertions.Expect(reviewer.Locator("#review .review-shot")).ToHaveTextAsync("Shot 1: no products");
         await reviewer.ClickAsync("#review .review-draw");
         var picture = (await reviewer.Locator("#hotspots").BoundingBoxAsync())!;
@@ -82,14 +82,14 @@ public class PlayerReviewTests(ITestOutputHelper output)
         var viewer = await viewerContext.NewPageAsync();
         viewer.PageError += (_, error) => pageErrors.Add(error);
         await viewer.GotoAsync($"{host.Http.BaseAddress}player/{video.Id}");
-        await SeekAsync(viewer, shotMiddle);
+        await HeadlessChromium.SeekAsync(viewer, shotMiddle);
         var hotspot = viewer.Locator($"#hotspots .hotspot[data-product-id=\"{replacement.Id}\"]");
         await Assertions.Expect(hotspot).ToBeVisibleAsync();
         Assert.Equal(0, await viewer.Locator($"#hotspots .hotspot[data-product-id=\"{found}\"]").CountAsync());
         Assert.True(await viewer.Locator("#review").IsHiddenAsync(), "a viewer's player shows no review controls");
-        await SeekAsync(viewer, PlayerCatalog.ShotSeconds * 0.5);
+        await HeadlessChromium.SeekAsync(viewer, PlayerCatalog.ShotSeconds * 0.5);
         await Assertions.Expect(viewer.Locator($"#hotspots .hotspot[data-product-id=\"{missed.Id}\"]")).ToBeVisibleAsync();
-        await SeekAsync(viewer, shotMiddle);
+        await HeadlessChromium.SeekAsync(viewer, shotMiddle);
         // Every product of the video is in the tray; those it shows only as look-alikes say so.
         var served = await host.Http.GetFromJsonAsync<JsonElement>($"/videos/{video.Id}/shoppable");
         var listed = served.GetProperty("segments").EnumerateArray().SelectMany(s => s.GetProperty("products").EnumerateArray())
@@ -119,23 +119,8 @@ public class PlayerReviewTests(ITestOutputHelper output)
         Assert.Empty(pageErrors);
     }
 
-    static async Task SeekAsync(IPage page, double seconds)
-    {
-        await page.WaitForSelectorAsync("#video[src]");
-        await page.EvaluateAsync("""
-            async t => {
-              const video = document.getElementById('video');
-              if (video.readyState < 1)
-                await new Promise(resolve => video.addEventListener('loadedmetadata', resolve, { once: true }));
-              await new Promise(resolve => { video.addEventListener('seeked', resolve, { once: true }); video.currentTime = t; });
-            }
-            """, seconds);
-    }
-
     async Task Screenshot(IPage page, string name)
     {
-        var path = HeadlessChromium.ArtifactPath(name);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        output.WriteLine($"screenshot: {path}");
+        output.WriteLine($"screenshot: {await HeadlessChromium.ScreenshotAsync(page, name)}");
     }
 }
