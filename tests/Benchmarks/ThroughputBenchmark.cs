@@ -1,14 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
-using MassTransit;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using ShoppableVideo.Api.Hosting;
-using ShoppableVideo.Consumers.Intake;
-using ShoppableVideo.Consumers.Storage;
 using ShoppableVideo.Messages;
-using ShoppableVideo.Sagas.Persistence;
-using ShoppableVideo.Sagas.Video;
 
 namespace ShoppableVideo.Benchmarks;
 
@@ -108,29 +102,11 @@ public sealed class ThroughputBenchmark
     /// saga to finish.</summary>
     static async Task RunAsync(WebApplication app, IEnumerable<string> clips, string prefix)
     {
-        var store = app.Services.GetRequiredService<IObjectStore>();
-        var bus = app.Services.GetRequiredService<IBus>();
-        var sagas = app.Services.GetRequiredService<ISagaStateReader<VideoProcessingState>>();
-        var announced = new List<(Guid Id, StoredObject Video)>();
+        var created = new List<VideoObjectCreated>();
         foreach (var clip in clips)
-        {
-            var key = $"{prefix}/{Path.GetFileName(clip)}";
-            await using (var source = File.OpenRead(clip))
-                await store.WriteAsync(Buckets.Videos, key, source);
-            var video = new StoredObject(Buckets.Videos, key, new FileInfo(clip).Length, await ContentHash.OfFileAsync(clip));
-            announced.Add((ObjectEvents.SagaIdFor(video), video));
-        }
-        await Task.WhenAll(announced.Select(a => bus.Publish(new VideoObjectCreated(a.Id, a.Video))));
-        foreach (var (id, video) in announced)
-            while (true)
-            {
-                if (await sagas.FindAsync(id) is { } saga && VideoProcessingStateMachine.FinalStates.Contains(saga.CurrentState))
-                {
-                    if (saga.CurrentState != nameof(VideoProcessingStateMachine.Completed))
-                        throw new InvalidOperationException($"{video.Key} failed: {saga.FailureReason}");
-                    break;
-                }
-                await Task.Delay(20);
-            }
+            created.Add(await BenchmarkVideos.PutAsync(app, clip, $"{prefix}/{Path.GetFileName(clip)}"));
+        await Task.WhenAll(created.Select(c => BenchmarkVideos.AnnounceAsync(app, c)));
+        foreach (var video in created)
+            await BenchmarkVideos.CompletedAsync(app, video);
     }
 }
