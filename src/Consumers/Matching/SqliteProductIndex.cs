@@ -7,8 +7,8 @@ namespace ShoppableVideo.Consumers.Matching;
 /// The product index in the shared SQLite file. indexed_products says what is indexed for each product
 /// (photo hash, kind); product_sources names the manifests that list it (a product may be listed by
 /// several, and stays while one of them does); product_views holds each of its views (appearance and colour); and
-/// product_view_vectors, a sqlite-vec table keyed by the view's rowid, does the k-NN on appearance with the
-/// kind as a metadata filter. Search asks the k-NN pass which products are near (widely: see
+/// <see cref="VectorTable"/>, a sqlite-vec table keyed by the view's rowid and partitioned by kind, does the
+/// k-NN on appearance within one kind. Search asks the k-NN pass which products are near (widely: see
 /// <see cref="MatchingOptions"/>), then scores those products exactly over all their views
 /// (<see cref="ProductReranker"/>).
 /// </summary>
@@ -20,9 +20,15 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
     /// <summary>The most neighbours one sqlite-vec k-NN query returns.</summary>
     const int VecMaxK = 4096;
 
+    /// <summary>The sqlite-vec table of view appearances, partitioned by kind: a k-NN of one kind reads
+    /// only that kind's vectors.</summary>
+    public const string VectorTable = "product_view_vectors_by_kind";
+
     /// <summary>Bytes of a colour histogram as it is described today.</summary>
     const int ColourBytes = ColourDescriptor.Bins * sizeof(float);
 
+    // product_view_vectors held the same vectors with the kind as a metadata column, so a k-NN of one kind
+    // read every kind's vectors: they move once into the table partitioned by kind, and it goes.
     // product_images and product_vectors held one 256-wide re-ID vector per product; product_entries held
     // one source manifest per product, before a product could be listed by several (its rows move into
     // indexed_products and product_sources, then it goes); and views whose colour histogram has another width
@@ -54,13 +60,17 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
             colour     BLOB NOT NULL
         );
         CREATE INDEX IF NOT EXISTS product_views_by_product ON product_views(product_id);
-        CREATE VIRTUAL TABLE IF NOT EXISTS product_view_vectors USING vec0(
-            appearance float[{AppearanceDimensions}] distance_metric=cosine,
-            kind text
+        CREATE VIRTUAL TABLE IF NOT EXISTS {VectorTable} USING vec0(
+            kind text partition key,
+            appearance float[{AppearanceDimensions}] distance_metric=cosine
         );
+        INSERT INTO {VectorTable}(rowid, kind, appearance)
+            SELECT v.view_id, e.kind, v.appearance FROM product_views v JOIN indexed_products e ON e.product_id = v.product_id
+            WHERE EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'product_view_vectors');
+        DROP TABLE IF EXISTS product_view_vectors;
         CREATE TEMP TABLE outdated_products AS
             SELECT DISTINCT product_id FROM product_views WHERE length(colour) != {ColourBytes};
-        DELETE FROM product_view_vectors WHERE rowid IN (SELECT view_id FROM product_views WHERE product_id IN outdated_products);
+        DELETE FROM {VectorTable} WHERE rowid IN (SELECT view_id FROM product_views WHERE product_id IN outdated_products);
         DELETE FROM product_views WHERE product_id IN outdated_products;
         DELETE FROM indexed_products WHERE product_id IN outdated_products;
         DELETE FROM product_sources WHERE product_id IN outdated_products;
@@ -109,7 +119,7 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
                     .With("$colour", VectorBlob.From(view.Colour)))
                     viewId = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
                 await using var vector = connection.Command(
-                    "INSERT INTO product_view_vectors(rowid, appearance, kind) VALUES ($rowid, $appearance, $kind)", transaction)
+                    $"INSERT INTO {VectorTable}(rowid, appearance, kind) VALUES ($rowid, $appearance, $kind)", transaction)
                     .With("$rowid", viewId)
                     .With("$appearance", VectorBlob.From(view.Appearance))
                     .With("$kind", kind);
@@ -204,7 +214,7 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
         var kindFilter = kind == ItemKind.Any ? "" : "AND kind = $kind";
         await using var command = connection.Command($"""
             WITH nearest AS (
-                SELECT rowid FROM product_view_vectors
+                SELECT rowid FROM {VectorTable}
                 WHERE appearance MATCH $query AND k = $k {kindFilter}
             )
             SELECT DISTINCT v.product_id FROM nearest JOIN product_views v ON v.view_id = nearest.rowid
@@ -258,8 +268,8 @@ public sealed class SqliteProductIndex(SqliteDatabase database, MatchingOptions 
     static async Task DeleteViewsAsync(SqliteConnection connection, SqliteTransaction transaction, string productId,
         CancellationToken cancellationToken)
     {
-        await using var command = connection.Command("""
-            DELETE FROM product_view_vectors WHERE rowid IN (SELECT view_id FROM product_views WHERE product_id = $id);
+        await using var command = connection.Command($"""
+            DELETE FROM {VectorTable} WHERE rowid IN (SELECT view_id FROM product_views WHERE product_id = $id);
             DELETE FROM product_views WHERE product_id = $id;
             """, transaction)
             .With("$id", productId);

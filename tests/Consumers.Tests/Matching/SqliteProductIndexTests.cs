@@ -201,6 +201,35 @@ public class SqliteProductIndexTests
     }
 
     [Fact]
+    public async Task An_index_whose_vectors_sit_in_the_earlier_unpartitioned_table_keeps_finding_each_kind_after_reopening()
+    {
+        await using var temp = new TempProductIndex();
+        var (coat, jeans) = (TestVectors.Random(55), TestVectors.Random(56));
+        await temp.Index.UpsertAsync(Entry("coat", ItemKind.Upper, TestVectors.Descriptor(coat)), default);
+        await temp.Index.UpsertAsync(Entry("jeans", ItemKind.Lower, TestVectors.Descriptor(jeans)), default);
+        // The table an earlier version kept: every kind together, the kind a metadata column.
+        await using (var earlier = new ShoppableVideo.Sqlite.SqliteDatabase(temp.DatabasePath))
+            await earlier.WriteAsync(async (connection, transaction) =>
+            {
+                await using var legacy = connection.CreateCommand();
+                legacy.Transaction = transaction;
+                legacy.CommandText = $"""
+                    CREATE VIRTUAL TABLE product_view_vectors USING vec0(appearance float[{SqliteProductIndex.AppearanceDimensions}] distance_metric=cosine, kind text);
+                    INSERT INTO product_view_vectors(rowid, appearance, kind) SELECT rowid, appearance, kind FROM {SqliteProductIndex.VectorTable};
+                    DROP TABLE {SqliteProductIndex.VectorTable};
+                    """;
+                await legacy.ExecuteNonQueryAsync();
+            });
+
+        await temp.ReopenAsync();
+
+        Assert.Equal("coat", Assert.Single(await temp.Index.SearchAsync(ItemKind.Upper, TestVectors.Descriptor(coat), 5, default)).ProductId);
+        Assert.Equal("jeans", Assert.Single(await temp.Index.SearchAsync(ItemKind.Lower, TestVectors.Descriptor(jeans), 5, default)).ProductId);
+        await temp.ReopenAsync();
+        Assert.Equal(2, (await temp.Index.SearchAsync(ItemKind.Any, TestVectors.Descriptor(coat), 5, default)).Count);
+    }
+
+    [Fact]
     public async Task A_vector_of_the_wrong_size_is_refused_with_a_clear_error()
     {
         await using var temp = new TempProductIndex();
