@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "matching" when MaxShots(args) is var (ok, max) && ok => await new MatchingBenchmark(max).RunAsync(),
     "matching-sweep" => await new MatchingSweep().RunAsync(),
     "shared-photos" => await new SharedPhotosBenchmark().RunAsync(),
+    "ingest" => await new IngestBenchmark().RunAsync(),
     "idle-intake" => await new IdleIntakeBenchmark().RunAsync(),
     "startup" => await new StartupBenchmark().RunAsync(),
     "throughput" => await new ThroughputBenchmark().RunAsync(),
@@ -45,6 +46,6 @@ static async Task<int> RunShots()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Benchmarks <mode>   modes: shots, decode, matching [--max-shots N], matching-sweep, shared-photos, idle-intake, startup, throughput, knn [VIEWS...]");
+    Console.Error.WriteLine("usage: Benchmarks <mode>   modes: shots, decode, matching [--max-shots N], matching-sweep, shared-photos, ingest, idle-intake, startup, throughput, knn [VIEWS...]");
     return 2;
 }

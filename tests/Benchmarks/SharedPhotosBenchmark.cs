@@ -1,10 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
 using ShoppableVideo.Benchmarks.Matching;
 using ShoppableVideo.Consumers.Matching;
-using ShoppableVideo.Consumers.Storage;
-using ShoppableVideo.Messages;
-using ShoppableVideo.Sagas.Catalog;
 
 namespace ShoppableVideo.Benchmarks;
 
@@ -30,13 +26,13 @@ public sealed class SharedPhotosBenchmark
         var products = luma.Products.Where(p => File.Exists(Path.Combine(luma.Folder, p.Image))).ToList();
         await using var host = await MatchingHost.StartAsync(new ShotVoteOptions());
 
-        await IngestAsync(host, luma, "warm-up", products.Take(4).Select(p => (p.ProductId, p)).ToList());
+        await CatalogBatch.IngestAsync(host, luma, "warm-up", products.Take(4).Select(p => (p.ProductId, p)).ToList());
         var distinct = products.Skip(4).Take(Rows).Select(p => (p.ProductId, p)).ToList();
-        var baseline = await IngestAsync(host, luma, "distinct", distinct);
+        var (baseline, _) = await CatalogBatch.IngestAsync(host, luma, "distinct", distinct);
         var shared = products.Skip(4 + Rows).Take(Rows / RowsPerPhoto)
             .SelectMany(p => Enumerable.Range(1, RowsPerPhoto).Select(i => ($"{p.ProductId}-variant-{i}", p)))
             .ToList();
-        var measured = await IngestAsync(host, luma, "shared", shared);
+        var (measured, _) = await CatalogBatch.IngestAsync(host, luma, "shared", shared);
 
         Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, double>
         {
@@ -47,29 +43,5 @@ public sealed class SharedPhotosBenchmark
             ["shared_vs_distinct_speedup"] = Math.Round(baseline.TotalSeconds / measured.TotalSeconds, 2),
         }));
         return 0;
-    }
-
-    /// <summary>Writes the photos and a manifest under a folder of their own and times the batch.</summary>
-    static async Task<TimeSpan> IngestAsync(MatchingHost host, LumaCatalog luma, string folder,
-        IReadOnlyList<(string ProductId, LumaProduct Photo)> rows)
-    {
-        foreach (var image in rows.Select(r => r.Photo.Image).Distinct())
-            await host.PutAsync(Buckets.Catalog, $"{folder}/{Path.GetFileName(image)}", Path.Combine(luma.Folder, image));
-        var manifest = Path.Combine(Path.GetTempPath(), $"sv-shared-{Guid.NewGuid():N}.csv");
-        await File.WriteAllLinesAsync(manifest,
-            ["product_id,name,price,category,image", .. rows.Select(r => $"{r.ProductId},{r.ProductId},10,\"{r.Photo.Category}\",{Path.GetFileName(r.Photo.Image)}")]);
-        try
-        {
-            var stored = await host.PutAsync(Buckets.Catalog, $"{folder}/manifest.csv", manifest);
-            var watch = Stopwatch.StartNew();
-            var batch = await host.IngestAsync(stored, TimeSpan.FromMinutes(20));
-            if (batch.CurrentState != nameof(CatalogIngestionStateMachine.Completed) || batch.Ingested.Count != rows.Count)
-                throw new InvalidOperationException($"{folder}: {batch.CurrentState}, {batch.Ingested.Count} of {rows.Count} ingested");
-            return watch.Elapsed;
-        }
-        finally
-        {
-            File.Delete(manifest);
-        }
     }
 }

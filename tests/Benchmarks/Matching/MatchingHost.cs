@@ -24,9 +24,10 @@ public sealed class MatchingHost : IAsyncDisposable
     readonly string dataRoot = Path.Combine(Path.GetTempPath(), $"sv-matching-{Guid.NewGuid():N}");
     readonly WebApplication app;
 
-    MatchingHost(ShotVoteOptions shotVote)
+    MatchingHost(ShotVoteOptions shotVote, BusLimit? busLimit)
     {
-        app = ShoppableVideoApp.Build(new EmbeddedSettings { Data = DataDirectory.At(dataRoot), ShotVote = shotVote },
+        var settings = new EmbeddedSettings { Data = DataDirectory.At(dataRoot), ShotVote = shotVote };
+        app = ShoppableVideoApp.Build(busLimit is null ? settings : settings.WithConcurrentMessageLimit(busLimit.Limit),
             ["--Logging:LogLevel:Default=Warning"], urls: "http://127.0.0.1:0");
     }
 
@@ -34,9 +35,10 @@ public sealed class MatchingHost : IAsyncDisposable
 
     public IObjectStore Store => Services.GetRequiredService<IObjectStore>();
 
-    public static async Task<MatchingHost> StartAsync(ShotVoteOptions shotVote)
+    /// <param name="busLimit">messages each endpoint handles at once; null for the host's own default.</param>
+    public static async Task<MatchingHost> StartAsync(ShotVoteOptions shotVote, BusLimit? busLimit = null)
     {
-        var host = new MatchingHost(shotVote);
+        var host = new MatchingHost(shotVote, busLimit);
         await host.app.StartAsync();
         return host;
     }
