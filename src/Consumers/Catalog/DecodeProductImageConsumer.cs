@@ -9,10 +9,10 @@ namespace ShoppableVideo.Consumers.Catalog;
 
 /// <summary>Checks the photo exists, is an image and is within the pixel limit (from its header alone,
 /// read in managed code, so a bomb is refused before anything decodes it), then decodes it through the
-/// shared decoder to prove it decodes, and hashes its bytes. When the index already holds that very photo
+/// shared decoder to prove it decodes (kept for the steps after it, <see cref="DecodedPhotoCache"/>), and hashes its bytes. When the index already holds that very photo
 /// for the product, or for another product of the same kind (rows sharing a photo), it is neither decoded
 /// again here nor detected and embedded again by the saga.</summary>
-public sealed class DecodeProductImageConsumer(IObjectStore store, IImageDecoder decoder, IProductIndex index, CatalogOptions options)
+public sealed class DecodeProductImageConsumer(IObjectStore store, DecodedPhotoCache decoder, IProductIndex index, CatalogOptions options)
     : IConsumer<DecodeProductImage>
 {
     public async Task Consume(ConsumeContext<DecodeProductImage> context)

@@ -8,8 +8,9 @@ using ShoppableVideo.Messages;
 namespace ShoppableVideo.Consumers.Catalog;
 
 /// <summary>Product photos through the decoder, the detector (the region is chosen by
-/// <see cref="ProductPhotoRegion"/>) and the item describer.</summary>
-public sealed class ProductPhotoVision(IObjectStore store, IImageDecoder decoder, IObjectDetector detector, ItemDescriber describer,
+/// <see cref="ProductPhotoRegion"/>) and the item describer. Each step decodes the photo through the cache,
+/// so the decode step's pixels serve the detect and embed steps after it.</summary>
+public sealed class ProductPhotoVision(IObjectStore store, DecodedPhotoCache decoder, IObjectDetector detector, ItemDescriber describer,
     CatalogOptions options) : IProductPhotoVision
 {
     public async Task<(DetectedItem? Item, string Analysis)> FindProductAsync(string bucket, CatalogProduct product,

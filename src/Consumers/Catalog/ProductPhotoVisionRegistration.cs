@@ -20,6 +20,7 @@ public static class ProductPhotoVisionRegistration
         // Built on demand: only the finder and the photo vision below use it, and only over an embedder, so a
         // host without the models never needs one (and its service validation does not ask for an embedder).
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<ItemDescriber>(sp));
+        services.TryAddSingleton<DecodedPhotoCache>();
         // None without the models, so the video analyzer names it missing rather than failing to build it.
         services.TryAddSingleton<IItemFinder>(sp =>
             sp.GetService<IObjectDetector>() is not null && sp.GetService<IAppearanceEmbedder>() is not null
