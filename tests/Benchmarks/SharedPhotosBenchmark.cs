@@ -23,7 +23,7 @@ public sealed class SharedPhotosBenchmark
             return 1;
         }
         var luma = LumaCatalog.Read(data);
-        var products = luma.Products.Where(p => File.Exists(Path.Combine(luma.Folder, p.Image))).ToList();
+        var products = luma.ProductsWithPhotos;
         await using var host = await MatchingHost.StartAsync(new ShotVoteOptions());
 
         await CatalogBatch.IngestAsync(host, luma, "warm-up", products.Take(4).Select(p => (p.ProductId, p)).ToList());

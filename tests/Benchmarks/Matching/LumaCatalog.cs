@@ -22,6 +22,9 @@ public sealed class LumaCatalog
 
     public string ManifestPath => Path.Combine(Folder, "catalog.csv");
 
+    /// <summary>The products whose photo is in the folder, in manifest order.</summary>
+    public IReadOnlyList<LumaProduct> ProductsWithPhotos => Products.Where(p => File.Exists(Path.Combine(Folder, p.Image))).ToList();
+
     /// <summary>The query photos with their products' categories, for framing them in a lookbook.</summary>
     public IReadOnlyList<LookbookQuery> LookbookQueries => Queries.Select(q => new LookbookQuery(q.ProductId, q.Photo, ById[q.ProductId].Category)).ToList();
 
