@@ -8,10 +8,11 @@ using ShoppableVideo.Messages;
 namespace ShoppableVideo.Consumers.Catalog;
 
 /// <summary>Checks the photo exists, is an image and is within the pixel limit (from its header alone,
-/// read in managed code, so a bomb is refused before anything decodes it), then decodes it through the
-/// shared decoder to prove it decodes (kept for the steps after it, <see cref="DecodedPhotoCache"/>), and hashes its bytes. When the index already holds that very photo
-/// for the product, or for another product of the same kind (rows sharing a photo), it is neither decoded
-/// again here nor detected and embedded again by the saga.</summary>
+/// read in managed code, so a bomb is refused before anything decodes it), then decodes it to prove it
+/// decodes (through <see cref="DecodedPhotoCache"/>, which keeps the pixels for the steps after it), and
+/// hashes its bytes. When the index already holds that very photo for the product, or for another product of
+/// the same kind (rows sharing a photo), it is neither decoded again here nor detected and embedded again by
+/// the saga.</summary>
 public sealed class DecodeProductImageConsumer(IObjectStore store, DecodedPhotoCache decoder, IProductIndex index, CatalogOptions options)
     : IConsumer<DecodeProductImage>
 {

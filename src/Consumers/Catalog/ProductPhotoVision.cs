@@ -1,6 +1,5 @@
 using ShoppableVideo.Consumers.Matching;
 using ShoppableVideo.Consumers.Storage;
-using ShoppableVideo.Consumers.Vision.Decoding;
 using ShoppableVideo.Consumers.Vision.Detection;
 using ShoppableVideo.Consumers.Vision.Pixels;
 using ShoppableVideo.Messages;
