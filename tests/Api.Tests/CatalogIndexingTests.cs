@@ -194,10 +194,8 @@ public class CatalogIndexingTests
     /// <summary>The first <paramref name="count"/> Luma rows, alternating tops, bottoms and bags.</summary>
     static List<(string Id, string Category, string Image)> LumaRows(int count)
     {
-        var rows = File.ReadAllLines(Path.Combine(SharedData.Folder!, "luma", "catalog.csv")).Skip(1)
-            .Select(line => line.Split(','))
-            .Where(f => f.Length == 7)
-            .Select(f => (Id: f[0], Category: f[5], Image: Path.GetFileName(f[6])))
+        var rows = SharedData.LumaRows()
+            .Select(r => (r.Id, r.Category, r.Image))
             .GroupBy(r => CategoryKinds.For(r.Category))
             .ToList();
         return Enumerable.Range(0, count).Select(i => rows[i % rows.Count].ElementAt(i / rows.Count)).ToList();

@@ -93,12 +93,7 @@ public class CrashRecoveryTests
     /// rows and short in model time; rows naming a photo another row is describing wait for it.</summary>
     static void DropCatalog(DataDirectory data)
     {
-        var photos = File.ReadAllLines(Path.Combine(SharedData.Folder!, "luma", "catalog.csv")).Skip(1)
-            .Select(line => line.Split(','))
-            .Where(f => f.Length == 7)
-            .Select(f => (Category: f[5], Image: Path.GetFileName(f[6])))
-            .Take(24)
-            .ToList();
+        var photos = SharedData.LumaRows().Take(24).ToList();
         var images = Path.Combine(data.BucketsRoot, "catalog", "shop", "images");
         Directory.CreateDirectory(images);
         foreach (var photo in photos)

@@ -68,8 +68,5 @@ public class RematchMeasurement(ITestOutputHelper output)
 
     /// <summary>The Luma catalog's rows as lookbook products (rows whose name holds a comma are left out).</summary>
     static IEnumerable<Lookbook.Product> LumaProducts() =>
-        File.ReadLines(Path.Combine(SharedData.Folder!, "luma", "catalog.csv")).Skip(1)
-            .Select(line => line.Split(','))
-            .Where(f => f.Length == 7)
-            .Select(f => new Lookbook.Product(f[0], f[2], f[5], f[6]["images/".Length..]));
+        SharedData.LumaRows().Select(r => new Lookbook.Product(r.Id, r.Name, r.Category, r.Image));
 }

@@ -14,6 +14,15 @@ public static class SharedData
     public static string[] CatalogImages() =>
         Directory.GetFiles(Path.Combine(Folder ?? throw new InvalidOperationException("shared/data is absent"), "luma", "images"), "*.jpg").Order().ToArray();
 
+    /// <summary>The shared Luma catalog's rows in file order, the photo as its file name under luma/images.
+    /// Split on commas, so rows whose name holds a comma (quoted) are left out.</summary>
+    public static IReadOnlyList<LumaRow> LumaRows() =>
+        File.ReadLines(Path.Combine(Folder ?? throw new InvalidOperationException("shared/data is absent"), "luma", "catalog.csv")).Skip(1)
+            .Select(line => line.Split(','))
+            .Where(f => f.Length == 7)
+            .Select(f => new LumaRow(f[0], f[2], f[5], Path.GetFileName(f[6])))
+            .ToList();
+
     static string? Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -25,6 +34,9 @@ public static class SharedData
         return null;
     }
 }
+
+/// <summary>One row of the shared Luma catalog: product id, name, category and photo file name.</summary>
+public sealed record LumaRow(string Id, string Name, string Category, string Image);
 
 /// <summary>A fact that skips, saying why, where the shared data folder is absent.</summary>
 public sealed class SharedDataFactAttribute : FactAttribute
