@@ -5,7 +5,7 @@ using ShoppableVideo.Benchmarks.Matching;
 using ShoppableVideo.Consumers.Catalog;
 using ShoppableVideo.Consumers.Matching;
 using ShoppableVideo.Consumers.Vision.Decoding;
-using ShoppableVideo.Consumers.Vision.Detection;
+using ShoppableVideo.Consumers.Vision.Pixels;
 
 namespace ShoppableVideo.Benchmarks;
 
@@ -46,11 +46,10 @@ public sealed class IngestBenchmark
             Console.WriteLine($"limit {limit}: {measured.Count / elapsed.TotalSeconds:F2} photos/s");
             if (limit == Limits[0])
             {
-                var paths = measured.Select(p => Path.Combine(luma.Folder, p.Image)).ToList();
-                decodeOnly = await AtOnceAsync(Parallel, paths, path => DecodeAsync(host, path));
-                onePass = await AtOnceAsync(Parallel, paths, path => DescribeOnceAsync(host, path, measured[paths.IndexOf(path)]));
+                decodeOnly = await AtOnceAsync(Parallel, measured, product => DecodeAsync(host, luma, product));
+                onePass = await AtOnceAsync(Parallel, measured, product => DescribeOnceAsync(host, luma, product));
                 // One at a time, each ONNX run has both cores to itself (its intra-op threads).
-                onePassAlone = await AtOnceAsync(1, paths, path => DescribeOnceAsync(host, path, measured[paths.IndexOf(path)]));
+                onePassAlone = await AtOnceAsync(1, measured, product => DescribeOnceAsync(host, luma, product));
             }
         }
         figures["decode_only_photos_per_s"] = Math.Round(measured.Count / decodeOnly.TotalSeconds, 2);
@@ -65,25 +64,20 @@ public sealed class IngestBenchmark
         return 0;
     }
 
-    static async Task DecodeAsync(MatchingHost host, string path) =>
-        await host.Services.GetRequiredService<IImageDecoder>()
-            .DecodeAsync(await File.ReadAllBytesAsync(path), host.Services.GetRequiredService<CatalogOptions>().DecodeMaxSide, CancellationToken.None);
+    static async Task<BgrImage> DecodeAsync(MatchingHost host, LumaCatalog luma, LumaProduct product) =>
+        await host.Services.GetRequiredService<IImageDecoder>().DecodeAsync(await File.ReadAllBytesAsync(Path.Combine(luma.Folder, product.Image)),
+            host.Services.GetRequiredService<CatalogOptions>().DecodeMaxSide, CancellationToken.None);
 
-    /// <summary>What a photo needs at the least: one decode, the detector, the region, its views described.</summary>
-    static async Task DescribeOnceAsync(MatchingHost host, string path, LumaProduct product)
-    {
-        var image = await host.Services.GetRequiredService<IImageDecoder>()
-            .DecodeAsync(await File.ReadAllBytesAsync(path), host.Services.GetRequiredService<CatalogOptions>().DecodeMaxSide, CancellationToken.None);
-        var kind = CategoryKinds.For(product.Category);
-        var region = ProductPhotoRegion.Choose(kind, host.Services.GetRequiredService<IObjectDetector>().Detect(image), image.Width, image.Height).Region;
-        host.Services.GetRequiredService<ItemDescriber>().DescribeProduct(image, region);
-    }
+    /// <summary>What a photo needs at the least: one decode, then the finder's detector, region and described
+    /// views, as the catalog's steps run them.</summary>
+    static async Task DescribeOnceAsync(MatchingHost host, LumaCatalog luma, LumaProduct product) =>
+        host.Services.GetRequiredService<IItemFinder>().FindProduct(await DecodeAsync(host, luma, product), CategoryKinds.For(product.Category));
 
-    static async Task<TimeSpan> AtOnceAsync(int parallel, IReadOnlyList<string> paths, Func<string, Task> work)
+    static async Task<TimeSpan> AtOnceAsync(int parallel, IReadOnlyList<LumaProduct> products, Func<LumaProduct, Task> work)
     {
         var clock = Stopwatch.StartNew();
-        await System.Threading.Tasks.Parallel.ForEachAsync(paths, new ParallelOptions { MaxDegreeOfParallelism = parallel },
-            async (path, _) => await work(path));
+        await System.Threading.Tasks.Parallel.ForEachAsync(products, new ParallelOptions { MaxDegreeOfParallelism = parallel },
+            async (product, _) => await work(product));
         return clock.Elapsed;
     }
 }
