@@ -1,5 +1,8 @@
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using ShoppableVideo.Api.Endpoints;
 using ShoppableVideo.Api.Tests.Support;
 using ShoppableVideo.Consumers.Intake;
 using ShoppableVideo.Consumers.Tests.Support;
@@ -11,21 +14,38 @@ public class IntakeTests
     [SharedDataFact]
     public async Task A_file_written_slowly_into_the_bucket_is_picked_up_once_and_only_when_complete()
     {
-        await using var host = await EmbeddedHost.StartAsync();
+        // The watcher's clock stands still until the test moves it, so the half-written file cannot settle
+        // however long this machine takes between the two writes.
+        var clock = new FakeTimeProvider();
+        await using var host = await EmbeddedHost.StartAsync(configureServices: services => services.AddSingleton<TimeProvider>(clock));
+        var watcher = host.App.Services.GetServices<IHostedService>().OfType<FolderBucketWatcher>().Single();
+        var settleTime = host.App.Services.GetRequiredService<IntakeOptions>().SettleTime;
         var bytes = File.ReadAllBytes(SharedData.Video(Fixtures.Fence));
 
         await using (var file = new FileStream(Path.Combine(host.VideosFolder, "slow.mp4"), FileMode.CreateNew))
         {
             await file.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
             await file.FlushAsync();
-            await Task.Delay(300); // shorter than the settle time: the half file must not be announced
+            await Poll.UntilAsync(_ => Task.FromResult(watcher.FilesSettling == 1 ? "the half file is settling" : null), TimeSpan.FromMinutes(1));
             await file.WriteAsync(bytes.AsMemory(bytes.Length / 2));
         }
 
-        var status = await host.WaitForVideoAsync("slow.mp4", TimeSpan.FromMinutes(1));
+        var status = await Poll.UntilAsync(async ct =>
+        {
+            clock.Advance(settleTime);
+            return (await host.Http.GetFromJsonAsync<List<VideoStatus>>("/videos", ct))?
+                .FirstOrDefault(v => v.Video?.Key == "slow.mp4" && v.Status.State is "Completed" or "Failed");
+        }, TimeSpan.FromMinutes(1));
         Assert.Equal("Completed", status.Status.State);
         Assert.Equal(bytes.Length, status.Video!.Size);
-        await Task.Delay(1000); // let any late watcher event arrive
+
+        // Any late change event settles and, as the rescans do, finds the file already announced.
+        var rescansBefore = watcher.Rescans;
+        await Poll.UntilAsync(_ =>
+        {
+            clock.Advance(settleTime);
+            return Task.FromResult(watcher.Rescans >= rescansBefore + 2 ? "two more rescans" : null);
+        }, TimeSpan.FromMinutes(1));
         var sagas = await host.Http.GetStringAsync("/videos");
         Assert.Equal(1, CountOccurrences(sagas, "\"slow.mp4\""));
     }

@@ -10,13 +10,14 @@ namespace ShoppableVideo.Consumers.Intake;
 
 /// <summary>The embedded profile's object events: watches the catalog and videos bucket folders, rescans
 /// them at start (files that arrived while the host was down) and periodically (events the watcher
-/// missed), waits until a file has stopped changing, hashes it and publishes its object event. A rescan
+/// missed), waits until a file has stopped changing (on the host's clock), hashes it and publishes its object event. A rescan
 /// hashes only files it has not seen as they are now (size, write time and creation time, which a file
 /// replaced by another one changes): an idle host with a full bucket reads nothing.</summary>
 public sealed class FolderBucketWatcher(
     FolderObjectStore store,
     IBus bus,
     IntakeOptions options,
+    TimeProvider clock,
     ILogger<FolderBucketWatcher> logger) : BackgroundService
 {
     static readonly string[] WatchedBuckets = [Buckets.Videos, Buckets.Catalog];
@@ -33,7 +34,7 @@ public sealed class FolderBucketWatcher(
     {
         foreach (var bucket in WatchedBuckets)
             watchers.Add(Watch(bucket));
-        using var rescans = new PeriodicTimer(options.RescanInterval);
+        using var rescans = new PeriodicTimer(options.RescanInterval, clock);
         _ = Task.Run(async () =>
         {
             do Rescan();
@@ -49,6 +50,9 @@ public sealed class FolderBucketWatcher(
 
     /// <summary>Rescans finished since start.</summary>
     public long Rescans => Interlocked.Read(ref rescans);
+
+    /// <summary>Files waiting to hold still for the settle time.</summary>
+    public int FilesSettling => settling.Count;
 
     public override void Dispose()
     {
@@ -122,7 +126,7 @@ public sealed class FolderBucketWatcher(
             var before = FileSnapshot.Of(path);
             if (before is null)
                 return null;
-            await Task.Delay(options.SettleTime, cancellationToken);
+            await Task.Delay(options.SettleTime, clock, cancellationToken);
             if (FileSnapshot.Of(path) != before)
                 continue;
             var hash = await ContentHash.OfFileAsync(path, cancellationToken);
