@@ -29,7 +29,22 @@ public sealed class LocalAwsStack : IAsyncLifetime
         var fauxqs = FauxqsServer.StartAsync();
         var dynalite = DynaliteServer.StartAsync();
         var rabbitMq = RabbitMqServer.StartAsync();
-        (Fauxqs, Dynalite, RabbitMq) = (await fauxqs, await dynalite, await rabbitMq);
+        try
+        {
+            await Task.WhenAll(fauxqs, dynalite, rabbitMq);
+        }
+        catch
+        {
+            // The servers that did start would otherwise outlive the failed fixture.
+            if (fauxqs.IsCompletedSuccessfully)
+                await fauxqs.Result.DisposeAsync();
+            if (dynalite.IsCompletedSuccessfully)
+                await dynalite.Result.DisposeAsync();
+            if (rabbitMq.IsCompletedSuccessfully)
+                await rabbitMq.Result.DisposeAsync();
+            throw;
+        }
+        (Fauxqs, Dynalite, RabbitMq) = (fauxqs.Result, dynalite.Result, rabbitMq.Result);
 
         var options = new AwsClientOptions { Credentials = new BasicAWSCredentials("test", "test"), BackoffBase = TimeSpan.FromMilliseconds(10) };
         options.Endpoints["sqs"] = Fauxqs.Endpoint;

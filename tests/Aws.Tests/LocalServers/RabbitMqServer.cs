@@ -35,8 +35,17 @@ public sealed class RabbitMqServer : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("sv-rabbitmq-").FullName;
         File.WriteAllText(Path.Combine(folder, "enabled_plugins"), "[].");
         var server = new RabbitMqServer(folder);
-        await server.StartBrokerAsync();
-        return server;
+        try
+        {
+            await server.StartBrokerAsync();
+            return server;
+        }
+        catch
+        {
+            // Its epmd and anything the broker started would otherwise outlive the failed fixture.
+            await server.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task StartBrokerAsync()
