@@ -44,7 +44,7 @@ public class VideoRematchStateMachine : StepMachine<VideoRematchState, VideoRema
                 .SucceedAll(this)
                 .If(x => x.Saga.Changed, announce => announce.Publish(x => RematchedEvent(x.Saga)))
                 .TransitionTo(Completed),
-            When(Requested).KeepStepAlive(this),
+            When(Requested).ResendStepIfRedelivered(this),
             When(StepFailed).FailStep(x => x.Message.Reason, this).TransitionTo(Failed),
             When(RematchFaulted).FailStep(x => FaultReason(x.Message), this).TransitionTo(Failed),
             .. RetryOrFailOnTimeout(Failed, Resume)]);

@@ -35,6 +35,22 @@ public static class StepActivities
         where TTimeout : class =>
         binder.Schedule(machine.StepTimeout, x => machine.TimedOut(x.Saga.CorrelationId));
 
+    /// <summary>The previous step's result, heard again after the saga moved on to this step. The process that
+    /// handled it first saved the saga and was then to send this step's command (the endpoint's outbox sends
+    /// after the save). Redelivered by the broker, the result says that process died before acknowledging it,
+    /// perhaps before the command went out: the command is sent again at once instead of after the step's whole
+    /// timeout (ten minutes by default, which a killed worker's videos used to wait). A plain repeat (a second
+    /// announcement of the video, a step that answered twice) only restarts the timeout, so a repeat never
+    /// redoes a step, and one step's duplicate answer cannot ripple into the steps after it.</summary>
+    public static EventActivityBinder<TSaga, T> ResendStepIfRedelivered<TSaga, T, TTimeout>(
+        this EventActivityBinder<TSaga, T> binder, StepMachine<TSaga, TTimeout> machine)
+        where TSaga : class, IStepSaga
+        where T : class
+        where TTimeout : class =>
+        binder.IfElse(x => x.ReceiveContext.Redelivered,
+            redelivered => redelivered.RetryStep(machine),
+            repeated => repeated.KeepStepAlive(machine));
+
     public static EventActivityBinder<TSaga, T> FailStep<TSaga, T, TTimeout>(
         this EventActivityBinder<TSaga, T> binder,
         Func<BehaviorContext<TSaga, T>, string> reason,

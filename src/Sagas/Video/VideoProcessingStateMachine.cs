@@ -77,14 +77,12 @@ public class VideoProcessingStateMachine : StepMachine<VideoProcessingState, Vid
 
         // A step's command and timeout are sent after the saga is saved (the endpoint's in-memory outbox); a
         // process killed between the two leaves the previous step's result unacknowledged, and the broker hands
-        // it to another process, which finds the saga already on the next step. Re-arming that step's timeout
-        // is what brings the lost command back (the timeout re-issues it); re-issuing the command at once would
-        // also redo every step for each duplicate announcement of a video.
-        During(Probing, When(ObjectCreated).KeepStepAlive(this));
-        During(ExtractingFrames, When(Probed).KeepStepAlive(this));
-        During(DetectingSegments, When(FramesExtracted).KeepStepAlive(this));
-        During(AnalyzingFrames, When(SegmentsDetected).KeepStepAlive(this));
-        During(PublishingMetadata, When(FramesAnalyzed).KeepStepAlive(this));
+        // it to another process, which finds the saga already on the next step: see ResendStepIfRedelivered.
+        During(Probing, When(ObjectCreated).ResendStepIfRedelivered(this));
+        During(ExtractingFrames, When(Probed).ResendStepIfRedelivered(this));
+        During(DetectingSegments, When(FramesExtracted).ResendStepIfRedelivered(this));
+        During(AnalyzingFrames, When(SegmentsDetected).ResendStepIfRedelivered(this));
+        During(PublishingMetadata, When(FramesAnalyzed).ResendStepIfRedelivered(this));
 
         // The completion is sent after the saga is saved (the endpoint's outbox); a process that dies between
         // the two leaves the step's result unacknowledged, and the broker hands it to another process, which

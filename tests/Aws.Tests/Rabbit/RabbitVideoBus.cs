@@ -31,7 +31,10 @@ public sealed class RabbitVideoBus : IAsyncDisposable
     public string SagaQueue { get; }
     public string StepQueue { get; }
 
-    public static async Task<RabbitVideoBus> StartAsync(RabbitMqServer broker, StepScript script, StepPolicy policy, StepHold? hold = null)
+    /// <param name="hold">holds a step consumer's first delivery of one step.</param>
+    /// <param name="sagaFilter">runs around the saga's state machine, inside the endpoint's outbox.</param>
+    public static async Task<RabbitVideoBus> StartAsync(RabbitMqServer broker, StepScript script, StepPolicy policy, StepHold? hold = null,
+        IFilter<SagaConsumeContext<VideoProcessingState>>? sagaFilter = null)
     {
         var names = new KebabCaseEndpointNameFormatter($"t{Guid.NewGuid():N}"[..9], false);
         var services = new ServiceCollection()
@@ -43,7 +46,11 @@ public sealed class RabbitVideoBus : IAsyncDisposable
         services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(names);
-            x.AddSagaStateMachine<VideoProcessingStateMachine, VideoProcessingState, VideoProcessingSagaDefinition>().InMemoryRepository();
+            x.AddSagaStateMachine<VideoProcessingStateMachine, VideoProcessingState, VideoProcessingSagaDefinition>(saga =>
+            {
+                if (sagaFilter is not null)
+                    saga.UseFilter(sagaFilter);
+            }).InMemoryRepository();
             x.AddConsumer<HeldStepConsumer>();
             x.AddConsumer<VideoOutcomeConsumer>();
             x.AddStepRetry();

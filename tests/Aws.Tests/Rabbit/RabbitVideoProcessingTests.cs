@@ -8,7 +8,8 @@ using ShoppableVideo.Sagas.Video;
 namespace ShoppableVideo.Aws.Tests.Rabbit;
 
 /// <summary>The video saga over a real RabbitMQ broker with the aws profile's transport: the happy path,
-/// a step timeout without the delayed-exchange plugin, broker restarts mid-run and a poison message.</summary>
+/// a step timeout without the delayed-exchange plugin, broker restarts mid-run, a process dying between saving the
+/// saga and sending its command, and a poison message.</summary>
 public sealed class RabbitVideoProcessingTests(RabbitBroker broker) : IClassFixture<RabbitBroker>
 {
     // Every wait ends at its event; this only bounds a hang. 90 s was a guess that a loaded machine outran:
@@ -73,6 +74,31 @@ public sealed class RabbitVideoProcessingTests(RabbitBroker broker) : IClassFixt
         var saga = await bus.SagaAsync(video.VideoId);
         Assert.Equal("Completed", saga.CurrentState);
         Assert.All(saga.Timings, t => Assert.Equal(1, t.Attempts));
+        Assert.Single(bus.Outcomes.Events);
+    }
+
+    [Fact]
+    public async Task A_result_redelivered_after_the_saga_moved_on_sends_the_next_steps_command_again_at_once()
+    {
+        // The process handling the probe's result dies after saving the saga on ExtractFrames and before
+        // sending ExtractFrames' command; the broker has the result back once it restarts.
+        var script = new StepScript();
+        var died = new HeldSagaMessage<VideoProbed>();
+        // A timeout far beyond the test: the step must come back from the redelivery, not from the timeout.
+        await using var bus = await RabbitVideoBus.StartAsync(broker.Server, script, LongTimeout(), sagaFilter: died);
+        var video = RabbitVideoBus.NewVideo();
+
+        await bus.Bus.Publish(video);
+        await died.Reached.WaitAsync(Patience);
+        await broker.Server.StopBrokerAsync();
+        died.Release();
+        await broker.Server.StartBrokerAsync();
+
+        var outcome = await bus.Outcomes.FirstAsync(Patience);
+        Assert.True(outcome is VideoProcessingCompleted, $"the video did not complete: {outcome}");
+        Assert.Equal(1, script.Received(VideoStepNames.ExtractFrames));
+        var saga = await bus.SagaAsync(video.VideoId);
+        Assert.Equal(2, saga.Timings.Single(t => t.Step == VideoStepNames.ExtractFrames).Attempts);
         Assert.Single(bus.Outcomes.Events);
     }
 

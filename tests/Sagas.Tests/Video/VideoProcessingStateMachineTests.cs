@@ -37,7 +37,7 @@ public class VideoProcessingStateMachineTests
         var waiting = await test.WaitForState(video.VideoId, test.Machine.ExtractingFrames);
         var armed = waiting.StepTimeoutTokenId;
 
-        // The broker hands the probe's result to another process, which finds the saga a step further on.
+        // The probe's result again, but not redelivered by a broker (a repeat, not a dead process): it only re-arms.
         await test.Harness.Bus.Publish(new VideoProbed(video.VideoId, waiting.Probe!));
 
         var rearmed = await Persistence.Eventually.Get(() => Task.FromResult(test.Saga.Sagas.Contains(video.VideoId)),
