@@ -10,9 +10,9 @@ namespace ShoppableVideo.Consumers.Intake;
 
 /// <summary>The embedded profile's object events: watches the catalog and videos bucket folders, rescans
 /// them at start (files that arrived while the host was down) and periodically (events the watcher
-/// missed), waits until a file has stopped changing (on the host's clock), hashes it and publishes its object event. A rescan
-/// hashes only files it has not seen as they are now (size, write time and creation time, which a file
-/// replaced by another one changes): an idle host with a full bucket reads nothing.</summary>
+/// missed), waits until a file has stopped changing (on the host's clock), hashes it and publishes its
+/// object event. A rescan hashes only files it has not seen as they are now (size, write time and creation
+/// time, which a file replaced by another one changes): an idle host with a full bucket reads nothing.</summary>
 public sealed class FolderBucketWatcher(
     FolderObjectStore store,
     IBus bus,
