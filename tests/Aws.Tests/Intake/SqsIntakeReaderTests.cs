@@ -106,15 +106,17 @@ public class SqsIntakeReaderTests
         var gate = new GatedPublishObserver();
         await using var bench = await AwsMessagingBench.StartAsync();
         bench.Harness.Bus.ConnectPublishObserver(gate);
-        var (queue, _) = await bench.CreateQueueWithDeadLetterQueueAsync("intake", maxReceiveCount: 5, visibilityTimeoutSeconds: 1);
-        var reader = await StartReaderAsync(bench, queue, visibilityTimeoutSeconds: 1, heartbeat: TimeSpan.FromMilliseconds(300));
+        // A heartbeat every 0.5 s against a 3 s visibility: a loaded machine may stall the heartbeat for up to
+        // 2.5 s before the message shows again (with 0.3 s against 1 s, a stall of 0.7 s once did: published twice).
+        var (queue, _) = await bench.CreateQueueWithDeadLetterQueueAsync("intake", maxReceiveCount: 5, visibilityTimeoutSeconds: 3);
+        var reader = await StartReaderAsync(bench, queue, visibilityTimeoutSeconds: 3, heartbeat: TimeSpan.FromMilliseconds(500));
 
         await bench.Sqs.SendMessageAsync(queue, S3Events.ObjectCreated(VideoBucket, "slow.mp4", 5, "\"s\""));
         await gate.Entered.Task.WaitAsync(Deadline);
 
-        // Three long polls of a second each: without the heartbeat the one-second visibility would have
+        // Four long polls of a second each: without the heartbeat the three-second visibility would have
         // run out during them and the message would be received here or by the reader again.
-        for (var poll = 0; poll < 3; poll++)
+        for (var poll = 0; poll < 4; poll++)
             Assert.Empty(await bench.Sqs.ReceiveAsync(queue, 10, waitTimeSeconds: 1));
         Assert.Equal(1, gate.Attempts);
 
