@@ -16,10 +16,10 @@ trap 'rm -rf "$logs"' EXIT
 run_project() {
   local project="$1"; shift
   local log="$logs/$(basename "$project").log"
-  if dotnet test "$project" -c Release --no-build --nologo "$@" >"$log" 2>&1; then
-    cat "$log"
-  else
-    cat "$log"
+  local status=0
+  dotnet test "$project" -c Release --no-build --nologo "$@" >"$log" 2>&1 || status=$?
+  cat "$log"
+  if [ "$status" -ne 0 ]; then
     echo "FAILED: $project"
     return 1
   fi

@@ -1,8 +1,6 @@
-using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using ShoppableVideo.Api.Endpoints;
 using ShoppableVideo.Api.Tests.Support;
 using ShoppableVideo.Consumers.Intake;
 using ShoppableVideo.Consumers.Tests.Support;
@@ -30,12 +28,7 @@ public class IntakeTests
             await file.WriteAsync(bytes.AsMemory(bytes.Length / 2));
         }
 
-        var status = await Poll.UntilAsync(async ct =>
-        {
-            clock.Advance(settleTime);
-            return (await host.Http.GetFromJsonAsync<List<VideoStatus>>("/videos", ct))?
-                .FirstOrDefault(v => v.Video?.Key == "slow.mp4" && v.Status.State is "Completed" or "Failed");
-        }, TimeSpan.FromMinutes(1));
+        var status = await host.WaitForVideoAsync("slow.mp4", TimeSpan.FromMinutes(1), beforeEachLook: () => clock.Advance(settleTime));
         Assert.Equal("Completed", status.Status.State);
         Assert.Equal(bytes.Length, status.Video!.Size);
 

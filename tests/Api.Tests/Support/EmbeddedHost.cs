@@ -55,10 +55,14 @@ public sealed class EmbeddedHost : IAsyncDisposable
     public string VideosFolder => Path.Combine(Data.BucketsRoot, "videos");
 
     /// <summary>Polls the status API until the video with this key reaches Completed or Failed.</summary>
-    public Task<VideoStatus> WaitForVideoAsync(string key, TimeSpan timeout) =>
+    /// <param name="beforeEachLook">runs before each poll: a test moving the host's clock on.</param>
+    public Task<VideoStatus> WaitForVideoAsync(string key, TimeSpan timeout, Action? beforeEachLook = null) =>
         Poll.UntilAsync(async ct =>
-            (await Http.GetFromJsonAsync<List<VideoStatus>>("/videos?limit=1000", ct))?
-                .FirstOrDefault(v => v.Video?.Key == key && v.Status.State is "Completed" or "Failed"), timeout);
+        {
+            beforeEachLook?.Invoke();
+            return (await Http.GetFromJsonAsync<List<VideoStatus>>("/videos?limit=1000", ct))?
+                .FirstOrDefault(v => v.Video?.Key == key && v.Status.State is "Completed" or "Failed");
+        }, timeout);
 
     public async ValueTask DisposeAsync()
     {

@@ -61,11 +61,8 @@ public sealed class RabbitVideoProcessingTests(RabbitBroker broker) : IClassFixt
         var video = RabbitVideoBus.NewVideo();
 
         await bus.Bus.Publish(video);
-        await hold.Reached.WaitAsync(Patience);
-        await broker.Server.StopBrokerAsync();
         // The step finishes while the broker is away: its result is published into a dead connection.
-        hold.Release();
-        await broker.Server.StartBrokerAsync();
+        await RestartTheBrokerAroundAsync(hold);
 
         var completed = Assert.IsType<VideoProcessingCompleted>(await bus.Outcomes.FirstAsync(Patience));
         Assert.Equal(video.VideoId, completed.VideoId);
@@ -83,16 +80,14 @@ public sealed class RabbitVideoProcessingTests(RabbitBroker broker) : IClassFixt
         // The process handling the probe's result dies after saving the saga on ExtractFrames and before
         // sending ExtractFrames' command; the broker has the result back once it restarts.
         var script = new StepScript();
-        var died = new HeldSagaMessage<VideoProbed>();
+        var hold = new StepHold(nameof(VideoProbed));
         // A timeout far beyond the test: the step must come back from the redelivery, not from the timeout.
-        await using var bus = await RabbitVideoBus.StartAsync(broker.Server, script, LongTimeout(), sagaFilter: died);
+        await using var bus = await RabbitVideoBus.StartAsync(broker.Server, script, LongTimeout(),
+            sagaFilter: new HeldSagaMessage<VideoProbed>(hold));
         var video = RabbitVideoBus.NewVideo();
 
         await bus.Bus.Publish(video);
-        await died.Reached.WaitAsync(Patience);
-        await broker.Server.StopBrokerAsync();
-        died.Release();
-        await broker.Server.StartBrokerAsync();
+        await RestartTheBrokerAroundAsync(hold);
 
         var outcome = await bus.Outcomes.FirstAsync(Patience);
         Assert.True(outcome is VideoProcessingCompleted, $"the video did not complete: {outcome}");
@@ -143,6 +138,16 @@ public sealed class RabbitVideoProcessingTests(RabbitBroker broker) : IClassFixt
         // The first delivery and the three retries of the shared policy.
         Assert.Equal(4, script.Received(VideoStepNames.Probe));
         await Poll.UntilAsync(async _ => await BrokerQueues.MessageCountAsync(broker.Server, $"{bus.StepQueue}_error") == 1 ? "kept" : null, Patience);
+    }
+
+    /// <summary>Stops the broker once <paramref name="hold"/> is reached, lets the held handling go on against
+    /// the dead connection, then starts the broker again on the same ports and data.</summary>
+    async Task RestartTheBrokerAroundAsync(StepHold hold)
+    {
+        await hold.Reached.WaitAsync(Patience);
+        await broker.Server.StopBrokerAsync();
+        hold.Release();
+        await broker.Server.StartBrokerAsync();
     }
 
     static StepPolicy LongTimeout() => new() { StepTimeout = TimeSpan.FromMinutes(10) };

@@ -1,7 +1,7 @@
 namespace ShoppableVideo.Aws.Tests.Rabbit;
 
-/// <summary>Holds the first delivery of one step's command until the test releases it, so the test can
-/// act (stop the broker) at a known point of the flow: after the previous step, with this one in hand.</summary>
+/// <summary>Holds the first arrival of one step's command (or, in the saga, of one message) until the test
+/// releases it, so the test can act (stop the broker) at a known point of the flow.</summary>
 public sealed class StepHold(string? step = null)
 {
     readonly TaskCompletionSource reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -12,11 +12,13 @@ public sealed class StepHold(string? step = null)
 
     public void Release() => released.TrySetResult();
 
-    public async Task PassAsync(string arrivingStep)
+    /// <returns>whether this arrival was the one held.</returns>
+    public async Task<bool> PassAsync(string arrivingStep)
     {
         if (arrivingStep != step || Interlocked.Exchange(ref taken, 1) == 1)
-            return;
+            return false;
         reached.TrySetResult();
         await released.Task;
+        return true;
     }
 }
